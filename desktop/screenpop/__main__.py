@@ -1,0 +1,5 @@
+import sys
+
+from screenpop.cli import main
+
+sys.exit(main())

@@ -1,0 +1,324 @@
+"""The command line (DESIGN §5): a stable contract that scripts, softphones and tests rely on.
+
+Exit codes: 0 done, 1 it failed (tenant unreachable, sign-in refused, …), 2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import phonenumbers
+
+from screenpop import __version__
+from screenpop.core.calls import CallEvent, CallState
+from screenpop.core.errors import ConfigError, InvalidNumberError, ScreenpopError
+from screenpop.core.matching import match
+from screenpop.core.phone import parse_incoming
+from screenpop.logs import setup_logging
+from screenpop.profile import PROFILE_ENV, Profile
+from screenpop.settings import PopMode, Settings, load_settings, save_settings
+from screenpop.superoffice.auth import AuthKind
+
+if TYPE_CHECKING:
+    from screenpop.triggers.messages import Message
+
+log = logging.getLogger(__name__)
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+_LINK_SCHEMES = ("tel:", "callto:", "sip:", "sips:")
+_APP_START_TIMEOUT_S = 30.0
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not a usage dump: callers are often scripts that log stderr.
+        self.exit(EXIT_USAGE, f"screenpop: {message} (see `screenpop --help`)\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--profile",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"keep settings, cache and logs in DIR (or set {PROFILE_ENV})",
+    )
+    common.add_argument(
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="log at debug level to stderr as well",
+    )
+    parser = _Parser(
+        prog="screenpop",
+        parents=[common],
+        description="Screen pops for SuperOffice. Without a command, runs the tray app.",
+    )
+    parser.add_argument("--version", action="version", version=f"screenpop {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub.add_parser("demo", parents=[common], help="run the app against the bundled demo tenant")
+
+    server = sub.add_parser("demo-server", parents=[common], help="serve the demo tenant")
+    server.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
+    server.add_argument("--persons", type=int, default=500)
+    server.add_argument("--seed", type=int, default=1)
+    server.add_argument("--caller-ids", metavar="FILE", type=Path)
+    server.add_argument("--latency", metavar="MS", type=int, default=0)
+    server.add_argument("--user", default="demo")
+    server.add_argument("--password", default="demo")
+
+    conf = sub.add_parser("configure", parents=[common], help="change settings")
+    conf.add_argument("--tenant", metavar="URL")
+    conf.add_argument("--auth", choices=[k.value for k in AuthKind])
+    conf.add_argument("--user", metavar="NAME")
+    conf.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password (or ticket) from stdin into the keyring",
+    )
+    conf.add_argument("--region", metavar="CC", help="home region, e.g. NO, SE, GB")
+    conf.add_argument("--outside-line-prefix", metavar="D")
+    conf.add_argument("--pop", choices=[m.value for m in PopMode])
+    conf.add_argument("--auto-open", action=argparse.BooleanOptionalAction, default=None)
+    conf.add_argument("--sync-interval", metavar="MINUTES", type=int)
+
+    sub.add_parser("sync", parents=[common], help="sync the caller-ID cache now")
+
+    lookup = sub.add_parser("lookup", parents=[common], help="match a number against the cache")
+    lookup.add_argument("number")
+    lookup.add_argument("--json", action="store_true")
+
+    call = sub.add_parser("call", parents=[common], help="hand a call event to the running app")
+    call.add_argument("number")
+    call.add_argument("--state", choices=[s.value for s in CallState], default="ringing")
+    call.add_argument("--call-id", default="")
+
+    open_ = sub.add_parser("open", parents=[common], help="open a contact window")
+    open_.add_argument("contact_id")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # A tel:/callto:/sip: link handed over by the desktop is a call.
+    for i, arg in enumerate(args_list):
+        if arg.lower().startswith(_LINK_SCHEMES):
+            args_list[i : i + 1] = ["call", arg]
+            break
+    args = _build_parser().parse_args(args_list)
+    verbose = getattr(args, "verbose", False)
+    try:
+        profile = Profile.resolve(getattr(args, "profile", None))
+        if args.command == "demo-server":
+            setup_logging(None, verbose)
+            return _demo_server(args)
+        setup_logging(profile.ensure().log_dir, verbose)
+        return _dispatch(args, profile, verbose)
+    except InvalidNumberError as err:
+        print(f"screenpop: {err.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except ScreenpopError as err:
+        print(f"screenpop: {err.message}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:
+        log.exception("unexpected error")
+        hint = "" if verbose else " (run with --verbose for details)"
+        print(f"screenpop: unexpected error: {err}{hint}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
+    command = args.command
+    if command is None:
+        from screenpop.app import run_app
+
+        return run_app(profile, verbose=verbose)
+    if command == "demo":
+        from screenpop.demo_launcher import run_demo
+
+        return run_demo(profile if getattr(args, "profile", None) else None, verbose=verbose)
+    if command == "configure":
+        return _configure(args, profile)
+    if command == "sync":
+        return _sync(profile)
+    if command == "lookup":
+        return _lookup(args, profile)
+    if command == "call":
+        return _call(args, profile, verbose)
+    if command == "open":
+        return _open(args, profile, verbose)
+    raise AssertionError(command)
+
+
+def _demo_server(args: argparse.Namespace) -> int:
+    from screenpop.demo.server import DemoConfig, serve
+
+    if not 0 <= args.port <= 65535:
+        raise ConfigError(f"--port {args.port} is not a port number.")
+    if not 1 <= args.persons <= 1_000_000:
+        raise ConfigError("--persons must be between 1 and 1,000,000.")
+    if args.latency < 0:
+        raise ConfigError("--latency cannot be negative.")
+    config = DemoConfig(
+        seed=args.seed,
+        persons=args.persons,
+        caller_ids_file=args.caller_ids,
+        latency_ms=args.latency,
+        user=args.user,
+        password=args.password,
+    )
+
+    def ready(url: str) -> None:
+        print(f"Demo tenant listening on {url} (user {config.user})", flush=True)
+
+    try:
+        serve(config, port=args.port, ready=ready)
+    except OSError as err:
+        raise ConfigError(
+            f"Cannot serve the demo tenant on port {args.port}: {err.strerror}"
+        ) from None
+    return 0
+
+
+def _configure(args: argparse.Namespace, profile: Profile) -> int:
+    from screenpop.credentials import store_secret
+    from screenpop.superoffice.tenant import Tenant
+
+    settings = load_settings(profile)
+    changes: dict[str, object] = {}
+    if args.tenant is not None:
+        changes["tenant_url"] = Tenant.parse(args.tenant).base
+    if args.auth is not None:
+        changes["auth"] = AuthKind(args.auth)
+    if args.user is not None:
+        changes["user"] = args.user.strip()
+    if args.region is not None:
+        region = args.region.strip().upper()
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            raise ConfigError(f"{args.region!r} is not a region code such as NO, SE or GB.")
+        changes["region"] = region
+    if args.outside_line_prefix is not None:
+        prefix = args.outside_line_prefix.strip()
+        if prefix and (not prefix.isdigit() or len(prefix) > 4):
+            raise ConfigError("The outside-line prefix is one to four digits, e.g. 0 or 9.")
+        changes["outside_line_prefix"] = prefix
+    if args.pop is not None:
+        changes["pop_mode"] = PopMode(args.pop)
+    if args.auto_open is not None:
+        changes["auto_open"] = args.auto_open
+    if args.sync_interval is not None:
+        if not 1 <= args.sync_interval <= 24 * 60:
+            raise ConfigError("The sync interval is between 1 and 1440 minutes.")
+        changes["sync_interval_minutes"] = args.sync_interval
+    settings = replace(settings, **changes)  # type: ignore[arg-type]
+    save_settings(profile, settings)
+    if args.password_stdin:
+        secret = sys.stdin.readline().rstrip("\r\n")
+        if not secret:
+            raise ConfigError("No password was given on stdin.")
+        if not settings.tenant_url:
+            raise ConfigError("Set --tenant before storing a password for it.")
+        store_secret(settings.tenant_url, settings.user, secret)
+    print(f"Settings saved in {profile.settings_file}")
+    return 0
+
+
+def _sync(profile: Profile) -> int:
+    from screenpop.connection import make_client
+    from screenpop.superoffice.client import make_http_client
+    from screenpop.sync.caller_ids import sync_caller_ids
+
+    settings = load_settings(profile)
+
+    async def run() -> str:
+        async with make_http_client() as http:
+            client = make_client(settings, http)
+            result = await sync_caller_ids(client, profile.cache_file, settings.home_region)
+            return result.summary_line()
+
+    print(asyncio.run(run()))
+    return 0
+
+
+def _lookup(args: argparse.Namespace, profile: Profile) -> int:
+    from screenpop.store.cache import CallerIdCache
+
+    settings = load_settings(profile)
+    incoming = parse_incoming(args.number, settings.home_region, settings.outside_line_prefix)
+    with CallerIdCache(profile.cache_file) as cache:
+        if cache.count() == 0:
+            print("screenpop: the caller-ID cache is empty; run `screenpop sync`", file=sys.stderr)
+        candidates = match(cache, incoming)
+    if args.json:
+        print(json.dumps([c.to_json() for c in candidates], ensure_ascii=False, indent=2))
+    elif not candidates:
+        print(f"No match for {incoming.display}")
+    else:
+        for c in candidates:
+            who = f"{c.person_name} — {c.contact_name}" if c.person_name else c.contact_name
+            print(f"{who}  ({c.number}, {c.matched_by.value} match, contact {c.contact_id})")
+    return 0
+
+
+def _hand_to_app(profile: Profile, message: Message, verbose: bool) -> int:
+    from screenpop.triggers.single_instance import send, server_name
+
+    name = server_name(profile.instance_key)
+    if send(name, message):
+        return 0
+    # Nobody is running: start the app and hand it the event as soon as it listens.
+    command = [sys.executable, "-m", "screenpop", "--profile", str(profile.root)]
+    if verbose:
+        command.append("--verbose")
+    subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=None if verbose else subprocess.DEVNULL,
+        start_new_session=True,
+        env={**os.environ},
+    )
+    deadline = time.monotonic() + _APP_START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if send(name, message, timeout_ms=500):
+            return 0
+        time.sleep(0.1)
+    raise ScreenpopError("Screenpop did not start in time; see its log in the profile folder.")
+
+
+def _call(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
+    settings: Settings = load_settings(profile)
+    # Refuse junk before waking the app, so a misconfigured softphone hears about it.
+    parse_incoming(args.number, settings.home_region, settings.outside_line_prefix)
+    event = CallEvent(
+        number=args.number, state=CallState(args.state), call_id=args.call_id, source="cli"
+    )
+    return _hand_to_app(profile, event, verbose)
+
+
+def _open(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
+    from screenpop.triggers.messages import OpenContact
+
+    try:
+        contact_id = int(args.contact_id)
+    except ValueError:
+        contact_id = 0
+    if contact_id <= 0:
+        print(f"screenpop: {args.contact_id!r} is not a contact id", file=sys.stderr)
+        return EXIT_USAGE
+    return _hand_to_app(profile, OpenContact(contact_id), verbose)

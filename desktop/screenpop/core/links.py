@@ -1,0 +1,33 @@
+"""Deep links into the SuperOffice web client (SoProtocol, DESIGN §3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class WebClientLinks:
+    """``base`` is the tenant's web-client root, e.g. ``https://online.superoffice.com/Cust1``."""
+
+    base: str
+
+    def _link(self, page: str, key: str, value: int) -> str:
+        return f"{self.base.rstrip('/')}/default.aspx?{page}?{key}={value}"
+
+    def contact(self, contact_id: int) -> str:
+        return self._link("contact.main", "contact_id", contact_id)
+
+    def person(self, person_id: int) -> str:
+        return self._link("person.main", "person_id", person_id)
+
+    def appointment(self, appointment_id: int) -> str:
+        return self._link("appointment.main", "appointment_id", appointment_id)
+
+    def document(self, document_id: int) -> str:
+        return self._link("document.main", "document_id", document_id)
+
+    def ticket(self, ticket_id: int) -> str:
+        return self._link("ticket.main", "ticket_id", ticket_id)
+
+    def sale(self, sale_id: int) -> str:
+        return self._link("sale.main", "sale_id", sale_id)

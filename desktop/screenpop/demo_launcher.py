@@ -1,0 +1,79 @@
+"""`screenpop demo`: the bundled demo tenant in a child process and the app against it."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import platformdirs
+
+from screenpop.app import run_app
+from screenpop.core.errors import ConfigError
+from screenpop.credentials import SECRET_ENV
+from screenpop.profile import APP_NAME, Profile
+from screenpop.settings import load_settings, save_settings
+from screenpop.superoffice.auth import AuthKind
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo"
+DEMO_REGION = "NO"
+_START_TIMEOUT_S = 60.0
+_URL = re.compile(r"listening on (http://\S+)")
+
+
+def start_demo_server(extra_args: list[str] | None = None) -> tuple[subprocess.Popen[str], str]:
+    """Start `screenpop demo-server` on a free loopback port; return it and its tenant URL."""
+    command = [sys.executable, "-m", "screenpop", "demo-server", "--port", "0"]
+    command += extra_args or []
+    child = subprocess.Popen(
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True, bufsize=1
+    )
+    found: list[str] = []
+    ready = threading.Event()
+
+    def watch() -> None:
+        assert child.stdout is not None
+        for line in child.stdout:
+            match = _URL.search(line)
+            if match and not found:
+                found.append(match.group(1))
+                ready.set()
+        ready.set()
+
+    threading.Thread(target=watch, name="demo-server output", daemon=True).start()
+    ready.wait(_START_TIMEOUT_S)
+    if not found:
+        child.terminate()
+        raise ConfigError("The demo tenant did not start; run `screenpop demo-server` to see why.")
+    return child, found[0]
+
+
+def run_demo(profile: Profile | None, *, verbose: bool = False) -> int:
+    profile = (profile or Profile(Path(platformdirs.user_data_dir(APP_NAME)) / "demo")).ensure()
+    child, url = start_demo_server()
+    try:
+        settings = replace(
+            load_settings(profile),
+            tenant_url=url,
+            auth=AuthKind.BASIC,
+            user=DEMO_USER,
+            region=DEMO_REGION,
+        )
+        save_settings(profile, settings)
+        # The demo password is public; it is given for this run only, never stored.
+        os.environ[SECRET_ENV] = DEMO_PASSWORD
+        print(f"Demo tenant: {url} (profile {profile.root})")
+        print("Ring a demo caller from the tray menu (Simulate a call), or run:")
+        print(f"  screenpop --profile {profile.root} call +4722334455")
+        return run_app(profile, verbose=verbose, demo=True)
+    finally:
+        child.terminate()
+        try:
+            child.wait(10)
+        except subprocess.TimeoutExpired:
+            child.kill()

@@ -1,0 +1,54 @@
+"""Where a user's settings, cache and logs live (``--profile DIR`` or ``SCREENPOP_PROFILE``)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from screenpop.core.errors import ConfigError
+
+APP_NAME = "screenpop"
+PROFILE_ENV = "SCREENPOP_PROFILE"
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    root: Path
+
+    @classmethod
+    def resolve(cls, explicit: str | None = None) -> Profile:
+        chosen = explicit or os.environ.get(PROFILE_ENV)
+        if chosen:
+            return cls(Path(chosen).expanduser().resolve())
+        return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+
+    def ensure(self) -> Profile:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self.log_dir.mkdir(exist_ok=True, mode=0o700)
+        except OSError as err:
+            raise ConfigError(
+                f"Cannot use the profile folder {self.root}: {err.strerror}"
+            ) from None
+        return self
+
+    @property
+    def settings_file(self) -> Path:
+        return self.root / "settings.ini"
+
+    @property
+    def cache_file(self) -> Path:
+        return self.root / "cache.sqlite3"
+
+    @property
+    def log_dir(self) -> Path:
+        return self.root / "logs"
+
+    @property
+    def instance_key(self) -> str:
+        """Tells one profile's running app from another's (tests run many side by side)."""
+        return hashlib.sha256(str(self.root).encode()).hexdigest()[:16]

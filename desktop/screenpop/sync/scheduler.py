@@ -1,0 +1,110 @@
+"""Keeps the cache fresh: a sync at start, then periodically with jitter; errors back off."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from screenpop.core.errors import ConfigError, ScreenpopError
+from screenpop.superoffice.errors import AuthenticationError
+from screenpop.sync.caller_ids import SyncResult
+
+log = logging.getLogger(__name__)
+
+
+class SyncHealth(StrEnum):
+    NEVER = "never"
+    SYNCING = "syncing"
+    SYNCED = "synced"
+    OFFLINE = "offline"
+    SIGN_IN_NEEDED = "sign-in-needed"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncStatus:
+    health: SyncHealth
+    last_result: SyncResult | None = None
+    last_success: datetime | None = None
+    error: str = ""
+
+
+class SyncScheduler:
+    def __init__(
+        self,
+        sync: Callable[[], Awaitable[SyncResult]],
+        on_status: Callable[[SyncStatus], None],
+        *,
+        interval_s: float = 15 * 60,
+        max_backoff_s: float = 15 * 60,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._sync = sync
+        self._on_status = on_status
+        self._interval = interval_s
+        self._max_backoff = max_backoff_s
+        self._rng = rng or random.Random()
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.status = SyncStatus(SyncHealth.NEVER)
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="caller-id sync")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    def sync_now(self) -> None:
+        self._wake.set()
+
+    def _publish(self, status: SyncStatus) -> None:
+        self.status = status
+        self._on_status(status)
+
+    async def _run(self) -> None:
+        failures = 0
+        while True:
+            self._publish(
+                SyncStatus(SyncHealth.SYNCING, self.status.last_result, self.status.last_success)
+            )
+            try:
+                result = await self._sync()
+            except (AuthenticationError, ConfigError) as err:
+                failures += 1
+                self._publish(self._failed(SyncHealth.SIGN_IN_NEEDED, err.message))
+            except ScreenpopError as err:
+                failures += 1
+                log.warning("sync failed: %s", err.message)
+                self._publish(self._failed(SyncHealth.OFFLINE, err.message))
+            except Exception as err:  # a bug must not stop syncing for the rest of the day
+                failures += 1
+                log.exception("sync crashed")
+                self._publish(self._failed(SyncHealth.OFFLINE, f"Unexpected error: {err}"))
+            else:
+                failures = 0
+                self._publish(SyncStatus(SyncHealth.SYNCED, result, datetime.now(UTC)))
+            await self._sleep(self._delay(failures))
+
+    def _failed(self, health: SyncHealth, message: str) -> SyncStatus:
+        return SyncStatus(health, self.status.last_result, self.status.last_success, message)
+
+    def _delay(self, failures: int) -> float:
+        if failures == 0:
+            base = self._interval
+        else:
+            base = min(self._max_backoff, 5.0 * 2 ** (failures - 1))
+        # Jitter keeps five hundred agents who booted at 08:00 from syncing in lockstep.
+        return base * self._rng.uniform(0.8, 1.2)
+
+    async def _sleep(self, seconds: float) -> None:
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(), timeout=seconds)

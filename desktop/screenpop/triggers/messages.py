@@ -1,0 +1,87 @@
+"""The versioned JSON messages a second `screenpop` process sends to the running app."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from screenpop.core.calls import CallEvent, CallState
+from screenpop.core.errors import ScreenpopError
+
+PROTOCOL_VERSION = 1
+MAX_MESSAGE_BYTES = 64 * 1024
+
+
+class MessageError(ScreenpopError):
+    """A message that is not one of ours."""
+
+
+@dataclass(frozen=True, slots=True)
+class OpenContact:
+    contact_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShowApp:
+    pass
+
+
+Message = CallEvent | OpenContact | ShowApp
+
+
+def encode(message: Message) -> bytes:
+    body: dict[str, Any]
+    if isinstance(message, CallEvent):
+        body = {
+            "type": "call",
+            "number": message.number,
+            "state": message.state.value,
+            "call_id": message.call_id,
+            "display_name": message.display_name,
+            "source": message.source,
+        }
+    elif isinstance(message, OpenContact):
+        body = {"type": "open", "contact_id": message.contact_id}
+    else:
+        body = {"type": "show"}
+    return json.dumps({"v": PROTOCOL_VERSION, **body}).encode() + b"\n"
+
+
+def _text(body: dict[str, Any], key: str, limit: int = 512) -> str:
+    value = body.get(key, "")
+    if not isinstance(value, str) or len(value) > limit:
+        raise MessageError(f"bad {key!r} in message")
+    return value
+
+
+def decode(line: bytes) -> Message:
+    if len(line) > MAX_MESSAGE_BYTES:
+        raise MessageError("message too large")
+    try:
+        body = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        raise MessageError("message is not JSON") from None
+    if not isinstance(body, dict) or body.get("v") != PROTOCOL_VERSION:
+        raise MessageError("message of an unknown version")
+    kind = body.get("type")
+    if kind == "call":
+        try:
+            state = CallState(body.get("state", "ringing"))
+        except ValueError:
+            raise MessageError("unknown call state") from None
+        return CallEvent(
+            number=_text(body, "number"),
+            state=state,
+            call_id=_text(body, "call_id"),
+            display_name=_text(body, "display_name"),
+            source=_text(body, "source", 32) or "ipc",
+        )
+    if kind == "open":
+        contact_id = body.get("contact_id")
+        if not isinstance(contact_id, int) or isinstance(contact_id, bool) or contact_id <= 0:
+            raise MessageError("bad contact id")
+        return OpenContact(contact_id)
+    if kind == "show":
+        return ShowApp()
+    raise MessageError(f"unknown message type {kind!r}")

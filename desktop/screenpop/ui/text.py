@@ -1,0 +1,167 @@
+"""CRM data and dates as text that Qt shows literally, in the user's locale and time zone.
+
+Every string from SuperOffice is data. Labels are set to plain text by the widgets; the helpers
+here cover the places where Qt would otherwise interpret it: tooltips (rich text when they look
+like HTML), button and menu texts ("&" is a mnemonic) and window titles ("[*]" is a placeholder).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QDateTime, QLocale
+
+from screenpop.core.matching import Candidate, MatchedBy
+from screenpop.core.phone import format_e164
+
+_WHITESPACE = re.compile(r"\s+")
+_MATCHED_BY = {MatchedBy.EXACT: "Exact number"}
+_RECENT_DAYS = 6
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` verbatim.
+
+    Escaping alone is not enough: escaped text no longer looks like HTML, so Qt would show the
+    entities themselves. Wrapping it in a paragraph makes Qt decode them back to the original.
+    """
+    if not text:
+        return ""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+def mnemonic_safe(text: str) -> str:
+    """Text for a button, tab or menu entry, where a single "&" marks a shortcut key."""
+    return text.replace("&", "&&")
+
+
+def title_safe(text: str) -> str:
+    """Text for a window title, where "[*]" is the "unsaved changes" placeholder."""
+    return text.replace("[*]", "[*][*]")
+
+
+def one_line(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def person_name(mrmrs: str, name: str) -> str:
+    return one_line(f"{mrmrs} {name}") if name else ""
+
+
+def caller_name(candidate: Candidate) -> str:
+    """The person with their title, or the company for a company number."""
+    if candidate.is_company:
+        return one_line(candidate.contact_name)
+    return person_name(candidate.mrmrs, candidate.person_name) or one_line(candidate.contact_name)
+
+
+def matched_by_text(candidate: Candidate) -> str:
+    return _MATCHED_BY.get(candidate.matched_by, str(candidate.matched_by).capitalize())
+
+
+def candidate_line(candidate: Candidate) -> str:
+    """One row of a result list: "Name — Company · +47 22 33 44 55"."""
+    number = format_e164(candidate.number) if candidate.number else ""
+    company = one_line(candidate.contact_name)
+    if candidate.is_company:
+        head = company
+    else:
+        head = person_name(candidate.mrmrs, candidate.person_name)
+        if company:
+            head = f"{head} — {company}"
+    return f"{head} · {number}" if number else head
+
+
+def local_datetime(moment: datetime) -> datetime:
+    """``moment`` in the user's time zone; a naive datetime is taken to be local already."""
+    return moment.astimezone()
+
+
+def to_qdatetime(moment: datetime) -> QDateTime:
+    # Through the epoch, so Qt never has to interpret a Python tzinfo.
+    return QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000))
+
+
+def moment_key(moment: datetime | None) -> float:
+    """A number that orders datetimes of any zone; missing dates sort first."""
+    return moment.timestamp() if moment is not None else float("-inf")
+
+
+def exact_time(moment: datetime | None, locale: QLocale | None = None) -> str:
+    if moment is None:
+        return ""
+    return (locale or QLocale()).toString(to_qdatetime(moment), QLocale.FormatType.LongFormat)
+
+
+def short_date(moment: datetime, locale: QLocale | None = None) -> str:
+    return (locale or QLocale()).toString(
+        to_qdatetime(moment).date(), QLocale.FormatType.ShortFormat
+    )
+
+
+def _plural(count: int, unit: str) -> str:
+    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
+
+
+def _ago_or_in(count: int, unit: str, future: bool) -> str:
+    return f"in {_plural(count, unit)}" if future else f"{_plural(count, unit)} ago"
+
+
+def relative_time(
+    moment: datetime | None, now: datetime | None = None, locale: QLocale | None = None
+) -> str:
+    """How far ``moment`` is from now, the way people say it; older than a week: the date."""
+    if moment is None:
+        return ""
+    now = now or datetime.now(UTC)
+    delta = moment.timestamp() - now.timestamp()
+    future = delta > 0
+    seconds = abs(delta)
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return _ago_or_in(int(seconds // 60), "minute", future)
+    days = (local_datetime(moment).date() - local_datetime(now).date()).days
+    if days == 0 or seconds < 6 * 3600:
+        return _ago_or_in(int(seconds // 3600), "hour", future)
+    if days == -1:
+        return "yesterday"
+    if days == 1:
+        return "tomorrow"
+    if abs(days) <= _RECENT_DAYS:
+        return _ago_or_in(abs(days), "day", future)
+    return short_date(moment, locale)
+
+
+def money(amount: float, currency: str, locale: QLocale | None = None) -> str:
+    """An amount in the locale's currency format, e.g. "NOK 12 500,00" or "£1,250.00"."""
+    locale = locale or QLocale()
+    symbol = currency.strip()
+    text = locale.toCurrencyString(float(amount), symbol)
+    if len(symbol) > 1 and symbol.isalpha():
+        # Locales glue their own symbol to the digits ("$1.00"); a currency code needs a gap.
+        text = _separate(text, symbol)
+    return text
+
+
+def _separate(text: str, symbol: str) -> str:
+    at = text.find(symbol)
+    if at < 0:
+        return text
+    end = at + len(symbol)
+    if end < len(text) and text[end].isdigit():
+        text = f"{text[:end]}\u00a0{text[end:]}"
+    if at > 0 and text[at - 1].isdigit():
+        text = f"{text[:at]}\u00a0{text[at:]}"
+    return text
+
+
+def number(amount: float, locale: QLocale | None = None) -> str:
+    return (locale or QLocale()).toString(amount, "f", 2)
+
+
+def percent(value: int, locale: QLocale | None = None) -> str:
+    locale = locale or QLocale()
+    return f"{locale.toString(value)}{locale.percent()}"

@@ -1,0 +1,212 @@
+"""Small widgets shared by the windows: plain-text labels, a link-like label, a banner.
+
+Colours come from the palette (mixed, never hard-coded) so light and dark themes both work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QEnterEvent,
+    QFocusEvent,
+    QFont,
+    QGuiApplication,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from screenpop.ui.text import plain_tooltip
+
+
+def mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+        a.alphaF() + (b.alphaF() - a.alphaF()) * amount,
+    )
+
+
+def scaled_font(widget: QWidget, factor: float, weight: QFont.Weight | None = None) -> QFont:
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    else:
+        font.setPixelSize(round(font.pixelSize() * factor))
+    if weight is not None:
+        font.setWeight(weight)
+    return font
+
+
+def plain_label(
+    text: str = "",
+    parent: QWidget | None = None,
+    *,
+    secondary: bool = False,
+    selectable: bool = False,
+    wrap: bool = False,
+) -> QLabel:
+    """A QLabel that never interprets its text as HTML."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    label.setWordWrap(wrap)
+    if secondary:
+        make_secondary(label)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def make_secondary(widget: QWidget) -> None:
+    # Qt derives the placeholder colour from the text colour, so it suits either theme.
+    widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that shortens itself with "…" instead of growing."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(plain_tooltip(text))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), 4000), hint.height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        elided = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            elided,
+            self.foregroundRole(),
+        )
+
+
+class LinkLabel(QLabel):
+    """Plain text that behaves like a link: pointer cursor, underline on hover, Enter/Space."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self._active = False
+        self.set_active(True)
+
+    def set_active(self, active: bool) -> None:
+        """An inactive link is ordinary text (no web client to open it in)."""
+        self._active = active
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if active else Qt.CursorShape.ArrowCursor
+        )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if active else Qt.FocusPolicy.NoFocus)
+        self.setForegroundRole(
+            QPalette.ColorRole.Link if active else QPalette.ColorRole.WindowText
+        )
+        self._underline(False)
+
+    def is_active(self) -> bool:
+        return self._active
+
+    def _underline(self, on: bool) -> None:
+        font = self.font()
+        font.setUnderline(on and self._active)
+        self.setFont(font)
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self._underline(True)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self._underline(self.hasFocus())
+        super().leaveEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self._underline(True)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._underline(False)
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if (
+            self._active
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.rect().contains(event.position().toPoint())
+        ):
+            self.clicked.emit()
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._active and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class Banner(QFrame):
+    """A calm, tinted strip with a message and an optional action button."""
+
+    action_clicked = Signal()
+
+    def __init__(self, action: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.message = plain_label(wrap=True, selectable=True)
+        self.button = QPushButton(action)
+        self.button.clicked.connect(self.action_clicked)
+        self.button.setVisible(bool(action))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 8, 8)
+        layout.setSpacing(12)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._tint()
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._tint()
+        super().changeEvent(event)
+
+    def _tint(self) -> None:
+        # From the application palette: this frame's own palette is tinted by the style sheet.
+        base = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+        amber = QColor(0xD9, 0x82, 0x2B)
+        background = mix(base, amber, 0.16).name()
+        border = mix(base, amber, 0.55).name()
+        # Style only this frame by its object name, so the button keeps the platform look.
+        style = f"QFrame#banner {{ background: {background}; border: 1px solid {border};"
+        style += " border-radius: 6px; }"
+        if self.styleSheet() != style:
+            self.setStyleSheet(style)

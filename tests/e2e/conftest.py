@@ -1,0 +1,101 @@
+"""A real X server with a real XEmbed tray for end-to-end tests."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+_TOOLS = ("Xvfb", "trayer", "xdotool", "xwininfo", "import")
+
+
+def wait_for(condition: Callable[[], object], timeout: float, what: str) -> object:
+    """Poll with a deadline: the value of the first truthy call, or fail saying what was awaited."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+@pytest.fixture(scope="session")
+def display() -> Iterator[str]:
+    missing = [tool for tool in _TOOLS if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"end-to-end tools missing in CI: {', '.join(missing)}")
+        pytest.skip(f"end-to-end tools missing: {', '.join(missing)}")
+    read_fd, write_fd = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,), stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        xvfb.kill()
+        pytest.fail("Xvfb did not start")
+    name = f":{number}"
+    env = {**os.environ, "DISPLAY": name}
+    tray = subprocess.Popen(
+        ["trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
+         "--height", "28", "--transparent", "false", "--tint", "0x333333", "--SetDockType", "true"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    wait_for(lambda: tray_window(name), 15, "the trayer panel")
+    try:
+        yield name
+    finally:
+        tray.terminate()
+        xvfb.terminate()
+        tray.wait(10)
+        xvfb.wait(10)
+
+
+def x_env(display: str) -> dict[str, str]:
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    env.pop("WAYLAND_DISPLAY", None)
+    return env
+
+
+def tray_window(display: str) -> str:
+    found = subprocess.run(
+        ["xdotool", "search", "--class", "trayer"], env={**os.environ, "DISPLAY": display},
+        capture_output=True, text=True, check=False,
+    )
+    return found.stdout.split()[0] if found.stdout.split() else ""
+
+
+def windows_named(display: str, pattern: str) -> list[str]:
+    found = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", pattern],
+        env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, check=False,
+    )
+    return found.stdout.split()
+
+
+def window_title(display: str, window: str) -> str:
+    found = subprocess.run(
+        ["xdotool", "getwindowname", window], env={**os.environ, "DISPLAY": display},
+        capture_output=True, text=True, check=False,
+    )
+    return found.stdout.strip()
+
+
+def screenshot(display: str, name: str) -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    subprocess.run(
+        ["import", "-window", "root", str(path)], env={**os.environ, "DISPLAY": display},
+        check=True, timeout=30,
+    )
+    return path

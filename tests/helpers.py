@@ -1,0 +1,36 @@
+"""Helpers the test folders share: running the real CLI and the real demo tenant."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from screenpop.demo_launcher import start_demo_server
+
+
+def run_cli(
+    profile: Path, *args: str, env: dict[str, str] | None = None, stdin: str | None = None,
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    full_env.pop("SCREENPOP_SECRET", None)
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "screenpop", "--profile", str(profile), *args],
+        capture_output=True, text=True, env=full_env, input=stdin, timeout=timeout, check=False,
+    )
+
+
+@contextmanager
+def demo_tenant(*extra_args: str) -> Iterator[str]:
+    """A real demo tenant served by uvicorn on 127.0.0.1; yields its tenant URL."""
+    child, url = start_demo_server(list(extra_args))
+    try:
+        yield url
+    finally:
+        child.terminate()
+        child.wait(10)

@@ -1,0 +1,111 @@
+"""The command line as scripts and softphones use it: real processes, real demo tenant."""
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from screenpop import __version__
+from tests.helpers import demo_tenant, run_cli
+
+SECRET = {"SCREENPOP_SECRET": "demo"}
+
+
+@pytest.fixture(scope="module")
+def tenant() -> Iterator[str]:
+    with demo_tenant("--persons", "300", "--seed", "7") as url:
+        yield url
+
+
+def _one_line_error(result: object) -> str:
+    stderr = result.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    return str(lines[0])
+
+
+def test_version(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "--version")
+    assert result.returncode == 0 and result.stdout.strip() == f"screenpop {__version__}"
+
+
+def test_sync_then_lookup_json(tmp_path: Path, tenant: str) -> None:
+    assert run_cli(tmp_path, "configure", "--tenant", tenant, "--user", "demo",
+                   "--region", "NO").returncode == 0
+    first = run_cli(tmp_path, "sync", env=SECRET)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("changed: ") and " 0 removed" in first.stdout
+    again = run_cli(tmp_path, "sync", env=SECRET)
+    assert again.returncode == 0 and again.stdout.startswith("no change: 0 added, 0 removed")
+
+    from screenpop.store.cache import CallerIdCache
+
+    with CallerIdCache(tmp_path / "cache.sqlite3") as cache:
+        entry = next(e for e in cache.sample(50) if not e.caller.is_company)
+    found = run_cli(tmp_path, "lookup", entry.e164, "--json")
+    assert found.returncode == 0
+    candidates = json.loads(found.stdout)
+    assert {"PersonId", "ContactId", "PersonName", "ContactName", "MatchedBy"} <= set(candidates[0])
+    assert entry.caller.person_id in [c["PersonId"] for c in candidates]
+
+    none = run_cli(tmp_path, "lookup", "+4721000000", "--json")
+    assert none.returncode == 0 and json.loads(none.stdout) == []
+
+
+def test_junk_number_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "lookup", "call me maybe", "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "not a phone number" in _one_line_error(result)
+
+
+def test_unreachable_tenant(tmp_path: Path) -> None:
+    run_cli(tmp_path, "configure", "--tenant", "http://127.0.0.1:9/Cust1", "--user", "demo")
+    result = run_cli(tmp_path, "sync", env=SECRET)
+    assert result.returncode == 1
+    assert "Cannot reach SuperOffice at 127.0.0.1:9" in _one_line_error(result)
+
+
+def test_wrong_credentials(tmp_path: Path, tenant: str) -> None:
+    run_cli(tmp_path, "configure", "--tenant", tenant, "--user", "demo")
+    result = run_cli(tmp_path, "sync", env={"SCREENPOP_SECRET": "wrong"})
+    assert result.returncode == 1
+    assert "refused the sign-in" in _one_line_error(result)
+
+
+def test_no_keyring_and_no_secret(tmp_path: Path, tenant: str) -> None:
+    run_cli(tmp_path, "configure", "--tenant", tenant, "--user", "demo")
+    result = run_cli(tmp_path, "sync")
+    assert result.returncode == 1
+    line = _one_line_error(result)
+    assert "keyring is not available" in line and "SCREENPOP_SECRET" in line
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["configure", "--region", "XX"], "not a region code"),
+        (["configure", "--tenant", "not a url"], "not a tenant address"),
+        (["configure", "--outside-line-prefix", "abc"], "outside-line prefix"),
+        (["open", "abc"], "not a contact id"),
+        (["call", "hello"], "not a phone number"),
+        (["frobnicate"], "invalid choice"),
+        (["demo-server", "--persons", "0"], "--persons"),
+    ],
+)
+def test_bad_input_gets_one_line(tmp_path: Path, args: list[str], says: str) -> None:
+    result = run_cli(tmp_path, *args)
+    assert result.returncode != 0
+    assert says in _one_line_error(result)
+
+
+def test_password_goes_to_the_keyring_not_the_settings(tmp_path: Path, tenant: str) -> None:
+    # With no usable keyring, storing fails: the user hears so in one line, and no file holds it.
+    result = run_cli(tmp_path, "configure", "--tenant", tenant, "--user", "demo",
+                     "--password-stdin", stdin="s3cret-pw\n")
+    assert result.returncode == 1
+    assert "keyring" in _one_line_error(result)
+    for path in tmp_path.rglob("*"):
+        if path.is_file():
+            assert b"s3cret-pw" not in path.read_bytes()
