@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,3 +35,8 @@ def demo_tenant(*extra_args: str) -> Iterator[str]:
     finally:
         child.terminate()
         child.wait(10)
+        deadline = time.monotonic() + 10
+        while child.stdout is not None and not child.stdout.closed:
+            if time.monotonic() > deadline:
+                raise TimeoutError("the demo tenant's output was never closed")
+            time.sleep(0.01)

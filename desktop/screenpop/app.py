@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 import qasync
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from screenpop import __version__
 from screenpop.connection import make_client
@@ -25,10 +25,11 @@ from screenpop.resources import resource_path
 from screenpop.settings import Settings, load_settings
 from screenpop.store.cache import CallerIdCache
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
-from screenpop.sync.caller_ids import sync_caller_ids
+from screenpop.sync.caller_ids import SyncResult, sync_caller_ids
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.triggers.messages import Message, OpenContact, ShowApp
 from screenpop.triggers.single_instance import InstanceServer, send, server_name
+from screenpop.ui.about import AboutDialog
 from screenpop.ui.find_dialog import FindDialog
 from screenpop.ui.tray import TrayIcon, TrayState
 
@@ -74,13 +75,14 @@ class ScreenpopApp:
             self._sync, self._on_sync_status, interval_s=settings.sync_interval_minutes * 60
         )
         self._find_dialog: FindDialog | None = None
+        self._about_dialog: AboutDialog | None = None
 
     def client(self) -> SuperOfficeClient:
         if self._client is None:
             self._client = make_client(self.settings, self.http)
         return self._client
 
-    async def _sync(self):  # type: ignore[no-untyped-def]
+    async def _sync(self) -> SyncResult:
         return await sync_caller_ids(
             self.client(), self.profile.cache_file, self.settings.home_region
         )
@@ -132,18 +134,16 @@ class ScreenpopApp:
         self._find_dialog.raise_()
         self._find_dialog.activateWindow()
         if text:
-            self._find_dialog.set_query(text)
+            self._find_dialog.search_edit.setText(text)
 
     def _search(self, text: str) -> list[Candidate]:
         return rank(self.cache.search(text), MatchedBy.EXACT)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            None,
-            "About Screenpop",
-            f"Screenpop for SuperOffice {__version__}\n"
-            "The caller's contact summary the moment the phone rings.",
-        )
+        if self._about_dialog is None:
+            self._about_dialog = AboutDialog()
+        self._about_dialog.show()
+        self._about_dialog.raise_()
 
     def _on_sync_status(self, status: SyncStatus) -> None:
         count = self.cache.count()
@@ -208,9 +208,7 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
         log.info("another instance is running; handed over to it")
         return 0
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
+    async def main() -> None:
         screenpop = ScreenpopApp(profile, settings, demo)
         server.message_received.connect(screenpop.handle)
         heartbeat = _quit_on_signals(screenpop.quit_requested)
@@ -220,8 +218,13 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
             log.warning("not ready to talk to SuperOffice: %s", err.message)
         screenpop.start()
         log.info("Screenpop %s started with profile %s", __version__, profile.root)
-        loop.run_until_complete(screenpop.quit_requested.wait())
-        loop.run_until_complete(screenpop.stop())
+        await screenpop.quit_requested.wait()
         heartbeat.stop()
         server.close()
+        await screenpop.stop()
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(main())
     return 0

@@ -38,11 +38,13 @@ def start_demo_server(extra_args: list[str] | None = None) -> tuple[subprocess.P
 
     def watch() -> None:
         assert child.stdout is not None
-        for line in child.stdout:
-            match = _URL.search(line)
-            if match and not found:
-                found.append(match.group(1))
-                ready.set()
+        # Reads to the end so the child never blocks on a full pipe, then closes it.
+        with child.stdout:
+            for line in child.stdout:
+                match = _URL.search(line)
+                if match and not found:
+                    found.append(match.group(1))
+                    ready.set()
         ready.set()
 
     threading.Thread(target=watch, name="demo-server output", daemon=True).start()

@@ -48,3 +48,5 @@ def setup_logging(log_dir: Path | None, verbose: bool) -> None:
     # httpx logs every request at INFO; keep that for --verbose.
     logging.getLogger("httpx").setLevel(logging.DEBUG if verbose else logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.INFO)
+    # qasync logs every callback with its arguments, whole caller-ID sets included.
+    logging.getLogger("qasync").setLevel(logging.INFO)

@@ -17,6 +17,7 @@ from screenpop.settings import PopMode, Settings
 from screenpop.store.cache import CallerIdCache
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.ui.contact_window import ContactWindow
+from screenpop.ui.toast import GAP as TOAST_GAP
 from screenpop.ui.toast import CallToast
 
 log = logging.getLogger(__name__)
@@ -88,13 +89,19 @@ class PopController:
         toast.destroyed.connect(lambda *_: self._forget_toast(key))
         toast.dismissed.connect(toast.close)
         self._toasts[key] = toast
-        toast.place(len(self._toasts) - 1)
+        self._restack()
         toast.show()
 
     def _forget_toast(self, key: str) -> None:
         self._toasts.pop(key, None)
+        self._restack()
+
+    def _restack(self) -> None:
+        """Oldest lowest; each toast above the real height of those below (choosers are taller)."""
+        offset = 0
         for slot, toast in enumerate(self._toasts.values()):
-            toast.place(slot)
+            toast.place(slot, offset)
+            offset += toast.height() + TOAST_GAP
 
     def close_all(self) -> None:
         for toast in list(self._toasts.values()):
@@ -143,7 +150,9 @@ class PopController:
             window = self._windows.get(contact_id)
             if window is not None:
                 window.show_error(err.message)
+            log.warning("summary of contact %d failed: %s", contact_id, err.message)
             return
         window = self._windows.get(contact_id)
         if window is not None:
-            window.show_summary(summary)
+            window.show_summary(summary, self._settings.summary_limit)
+            log.info("summary of contact %d shown", contact_id)

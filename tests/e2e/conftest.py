@@ -91,6 +91,18 @@ def window_title(display: str, window: str) -> str:
     return found.stdout.strip()
 
 
+def painted(display: str, window: str) -> bool:
+    """Whether the window shows something: a blank (unpainted) window has no contrast."""
+    shot = subprocess.run(
+        ["import", "-window", window, "-format", "%[fx:standard_deviation]", "info:"],
+        env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, check=False,
+    )
+    try:
+        return float(shot.stdout.strip() or 0) > 0.02
+    except ValueError:
+        return False
+
+
 def screenshot(display: str, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"

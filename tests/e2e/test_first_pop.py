@@ -12,8 +12,8 @@ import pytest
 
 from screenpop.store.cache import CallerIdCache
 from tests.e2e.conftest import (
+    painted,
     screenshot,
-    tray_window,
     wait_for,
     window_title,
     windows_named,
@@ -41,13 +41,16 @@ def _app_pids(profile: Path) -> list[int]:
     return [int(pid) for pid in found.stdout.split()]
 
 
-def _tray_icons(display: str) -> int:
-    tree = subprocess.run(["xwininfo", "-children", "-id", tray_window(display)],
-                          env=x_env(display), capture_output=True, text=True, check=False)
-    for line in tree.stdout.splitlines():
-        if "child" in line and line.strip()[0].isdigit():
-            return int(line.split()[0])
-    return 0
+def _docked_in_tray(display: str) -> bool:
+    """Whether a Screenpop window is embedded (XEmbed) in one of trayer's windows."""
+    found = subprocess.run(["xdotool", "search", "--class", "trayer"], env=x_env(display),
+                           capture_output=True, text=True, check=False)
+    for window in found.stdout.split():
+        tree = subprocess.run(["xwininfo", "-tree", "-id", window], env=x_env(display),
+                              capture_output=True, text=True, check=False)
+        if '"Screenpop")' in tree.stdout:
+            return True
+    return False
 
 
 def test_call_pops_the_callers_company(display: str, synced_profile: Path) -> None:
@@ -56,19 +59,22 @@ def test_call_pops_the_callers_company(display: str, synced_profile: Path) -> No
     numbers = [e.e164 for e in entries]
     caller = next(e for e in entries if not e.caller.is_company and numbers.count(e.e164) == 1)
     env = x_env(display) | {"SCREENPOP_SECRET": "demo"}
-    icons_before = _tray_icons(display)
+    assert not _docked_in_tray(display)
     try:
         # No app runs yet: `call` starts it and hands it the event.
         called = run_cli(synced_profile, "call", caller.e164, "--call-id", "e2e-1", env=env)
         assert called.returncode == 0, called.stderr
 
-        wait_for(lambda: _tray_icons(display) > icons_before, 20, "the tray icon to dock")
+        wait_for(lambda: _docked_in_tray(display), 20, "the tray icon to dock")
         title = f"{caller.caller.contact_name} — {caller.caller.person_name} · Screenpop"
         wait_for(lambda: windows_named(display, "^Call from "), 20, "the toast")
         window = wait_for(lambda: windows_named(display, " · Screenpop$"), 20, "the contact window")
         assert window_title(display, window[0]) == title  # type: ignore[index]
-        shot = screenshot(display, "first-pop")
-        assert shot.stat().st_size > 10_000
+        log = synced_profile / "logs" / "screenpop.log"
+        shown = f"summary of contact {caller.caller.contact_id} shown"
+        wait_for(lambda: shown in log.read_text(), 20, "the summary from the demo tenant")
+        wait_for(lambda: painted(display, window[0]), 10, "the contact window to paint")  # type: ignore[index]
+        screenshot(display, "first-pop")
 
         # A second call for the same company raises the same window rather than adding one.
         again = run_cli(synced_profile, "call", caller.e164, "--call-id", "e2e-2", env=env)

@@ -24,6 +24,9 @@ MAX_INDEX = 1_000_000
 
 _DIGITS = "123456789"
 
+SHOWCASE_REGION, SHOWCASE_CITY, SHOWCASE_NATIONAL = "NO", "Oslo", 22334455
+"""The README's demo caller, +47 22 33 44 55: contact 1's switchboard under every seed."""
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -34,7 +37,7 @@ class Block:
 
     @property
     def capacity(self) -> int:
-        return len(self.prefixes) * 10**self.free
+        return len(self.prefixes) * int(10**self.free)
 
     @property
     def length(self) -> int:
@@ -149,10 +152,10 @@ class BlockNumbers:
 
     def __init__(self, seed: int, plan: NumberPlan, block: Block) -> None:
         self._cap = block.capacity
-        self._seg = 10**block.free
+        self._seg = int(10**block.free)
         self._bases = [int(p) * self._seg for p in block.prefixes]
         self.dial_code = plan.dial_code
-        self._with_code = plan.dial_code * 10**block.length
+        self._with_code = plan.dial_code * int(10**block.length)
         # The block, not the city, keys the mapping: cities sharing a block must share it.
         key = derive(seed, "block", plan.region, ",".join(block.prefixes), block.free)
         mult = self._cap // 3 + key % (self._cap // 2)
@@ -160,6 +163,15 @@ class BlockNumbers:
             mult += 1
         self._mult = mult
         self._offset = (key >> 32) % self._cap
+        if plan.region == SHOWCASE_REGION:
+            showcase = PLANS[SHOWCASE_REGION].cities[SHOWCASE_CITY].switchboard
+            if block == showcase:
+                # Index 0 (contact 1) lands on the showcase number; the map stays a bijection.
+                self._offset = self._position(SHOWCASE_NATIONAL)
+
+    def _position(self, national: int) -> int:
+        segment = next(i for i, base in enumerate(self._bases) if 0 <= national - base < self._seg)
+        return segment * self._seg + national - self._bases[segment]
 
     def national(self, index: int) -> int:
         scrambled = (index * self._mult + self._offset) % self._cap

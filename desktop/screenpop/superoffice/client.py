@@ -146,8 +146,9 @@ class SuperOfficeClient:
 def _transport_reason(err: httpx.TransportError) -> str:
     text = str(err).lower()
     if isinstance(err, httpx.ConnectError):
-        if "refused" in text:
-            return "connection refused"
+        # anyio words a refused connection as "All connection attempts failed".
+        if "refused" in text or "all connection attempts failed" in text:
+            return "nothing answered at that address"
         if "name" in text and ("resolution" in text or "known" in text):
             return "host name not found"
         if "certificate" in text or "ssl" in text:

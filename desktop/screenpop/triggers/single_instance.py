@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import getpass
 import logging
-import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
@@ -83,7 +83,7 @@ class InstanceServer(QObject):
                 return False
         if sys.platform != "win32":
             # Only this user may hand the app calls.
-            os.chmod(self._server.fullServerName(), 0o600)
+            Path(self._server.fullServerName()).chmod(0o600)
         return True
 
     def close(self) -> None:

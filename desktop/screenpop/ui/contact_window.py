@@ -10,8 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QFormLayout,
-    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,7 +34,7 @@ from screenpop.ui.summary_tables import (
     open_sales_total,
 )
 from screenpop.ui.text import number, one_line, person_name, title_safe
-from screenpop.ui.widgets import Banner, LinkLabel, plain_label, scaled_font
+from screenpop.ui.widgets import Banner, LinkLabel, Rule, plain_label, scaled_font
 
 APP_NAME = "Screenpop"
 RELATIVE_TIME_REFRESH_MS = 60_000
@@ -85,13 +84,12 @@ class ContactWindow(QMainWindow):
         self.busy.setFixedHeight(3)
         self.busy.hide()
         root.addWidget(self.busy)
-        rule = QFrame()
-        rule.setFrameShape(QFrame.Shape.HLine)
-        rule.setFrameShadow(QFrame.Shadow.Sunken)
-        root.addWidget(rule)
+        root.addWidget(Rule())
         root.addWidget(self._build_body(), 1)
         self.setCentralWidget(central)
         self._add_shortcuts()
+        # Start on the lists, not on the first focusable widget (the company link).
+        self.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
 
         self._ticker = QTimer(self)
         self._ticker.setInterval(RELATIVE_TIME_REFRESH_MS)
@@ -128,30 +126,35 @@ class ContactWindow(QMainWindow):
         titles.addLayout(caller_row)
 
         self.details: dict[str, QLabel] = {}
-        left, right = QFormLayout(), QFormLayout()
-        for form, fields in (
-            (left, (("phone", "Phone"), ("email", "E-mail"), ("web_site", "Web site"))),
-            (right, (("address", "Address"), ("our_contact", "Our contact"))),
-        ):
-            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            form.setHorizontalSpacing(12)
-            form.setVerticalSpacing(4)
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for key, caption in fields:
-                value = plain_label(selectable=True, wrap=True)
-                value.setCursor(Qt.CursorShape.IBeamCursor)
-                form.addRow(plain_label(caption, secondary=True), value)
-                self.details[key] = value
-        self._forms = (left, right)
+        self._captions: dict[str, QLabel] = {}
         details = QHBoxLayout()
         details.setSpacing(32)
-        details.addLayout(left, 1)
-        details.addLayout(right, 1)
+        for fields in (
+            (("phone", "Phone"), ("email", "E-mail"), ("web_site", "Web site")),
+            (("address", "Address"), ("our_contact", "Our contact")),
+        ):
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(12)
+            grid.setVerticalSpacing(4)
+            grid.setColumnStretch(1, 1)
+            for row, (key, caption) in enumerate(fields):
+                caption_label = plain_label(caption, secondary=True)
+                value = plain_label(selectable=True, wrap=True)
+                value.setCursor(Qt.CursorShape.IBeamCursor)
+                # Captions sit on the first line of a value that wraps (an address).
+                grid.addWidget(caption_label, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
+                self.details[key] = value
+                self._captions[key] = caption_label
+            # Top-aligned, so a short column keeps its rows together beside a tall one.
+            grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+            details.addLayout(grid)
 
         layout = QVBoxLayout(header)
         layout.setContentsMargins(20, 16, 20, 14)
         layout.setSpacing(12)
         layout.addLayout(titles)
+        details.addStretch(1)
         layout.addLayout(details)
         return header
 
@@ -167,12 +170,12 @@ class ContactWindow(QMainWindow):
         self.filter_edit.setPlaceholderText("Filter (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(220)
+        self.filter_edit.setMaximumWidth(320)
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.filter_edit.returnPressed.connect(self.open_selected)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.setCornerWidget(self.filter_edit, Qt.Corner.TopRightCorner)
         self.pages: dict[str, SummaryTab] = {}
         for spec in TAB_SPECS:
             page = SummaryTab(SummaryTableModel(spec, self._links, parent=self))
@@ -183,8 +186,13 @@ class ContactWindow(QMainWindow):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(8)
+        tools = QHBoxLayout()
+        tools.setSpacing(12)
+        tools.addWidget(self.note_label)
+        tools.addStretch(1)
+        tools.addWidget(self.filter_edit)
         layout.addWidget(self.banner)
-        layout.addWidget(self.note_label)
+        layout.addLayout(tools)
         layout.addWidget(self.tabs, 1)
         return body
 
@@ -221,16 +229,21 @@ class ContactWindow(QMainWindow):
             self._fill_header(None)
         self._update_tab_labels()
 
-    def show_summary(self, summary: ContactSummary) -> None:
+    def show_summary(self, summary: ContactSummary, limit: int | None = None) -> None:
+        """``limit``: the summary's item limit; a list that reaches it may hold more."""
         self._loading = False
         self._summary = summary
         self.busy.hide()
         self.banner.hide()
-        self.pages["tickets"].show_rows(summary.tickets)
-        self.pages["followups"].show_rows(summary.followups)
-        self.pages["documents"].show_rows(summary.documents)
-        self.pages["sales"].show_rows(summary.sales)
-        self.pages["chats"].show_rows(summary.chats)
+        lists = {
+            "tickets": summary.tickets,
+            "followups": summary.followups,
+            "documents": summary.documents,
+            "sales": summary.sales,
+            "chats": summary.chats,
+        }
+        for key, rows in lists.items():
+            self.pages[key].show_rows(rows, more=limit is not None and len(rows) >= limit)
         self._fill_sales_footer()
         self._fill_header(summary.contact)
         unavailable = summary.contact is None
@@ -357,12 +370,8 @@ class ContactWindow(QMainWindow):
         }
         for key, value in values.items():
             self.details[key].setText(value)
-        for form in self._forms:
-            for row in range(form.rowCount()):
-                field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-                widget = field.widget() if field is not None else None
-                if isinstance(widget, QLabel):
-                    form.setRowVisible(row, bool(widget.text()))
+            self._captions[key].setVisible(bool(value))
+            self.details[key].setVisible(bool(value))
         self._update_title()
 
     def _fill_sales_footer(self) -> None:
@@ -392,4 +401,3 @@ class ContactWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         self._ticker.start()
         super().showEvent(event)
-

@@ -64,6 +64,7 @@ class SummaryTab(QWidget):
         self.model = model
         self.spec = model.spec
         self._loaded = False
+        self._more = False
         self._filter = ""
 
         self.proxy = QSortFilterProxyModel(self)
@@ -91,6 +92,7 @@ class SummaryTab(QWidget):
         self.view.setTabKeyNavigation(False)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         for column_index, column in enumerate(self.spec.columns):
             header.setSectionResizeMode(
@@ -129,6 +131,7 @@ class SummaryTab(QWidget):
     # -- states ------------------------------------------------------------------------------
     def show_loading(self) -> None:
         self._loaded = False
+        self._more = False
         self.model.set_rows([])
         self._show_message("Loading…")
 
@@ -137,8 +140,12 @@ class SummaryTab(QWidget):
         self.model.set_rows([])
         self._show_message("Not available")
 
-    def show_rows(self, rows: Sequence[Ticket | Activity | Sale | Chat]) -> None:
+    def show_rows(
+        self, rows: Sequence[Ticket | Activity | Sale | Chat], *, more: bool = False
+    ) -> None:
+        """``more``: the list was cut at the summary's limit, so the count is a lower bound."""
         self._loaded = True
+        self._more = more
         self.model.set_rows(rows)
         self._update_page()
 
@@ -165,9 +172,10 @@ class SummaryTab(QWidget):
         """The tab's label: "Tickets (3)", or "Tickets (1 of 3)" while filtering."""
         if not self._loaded:
             return self.spec.title
+        total = f"{self.total()}+" if self._more else str(self.total())
         if self._filter and self.shown() != self.total():
-            return f"{self.spec.title} ({self.shown()} of {self.total()})"
-        return f"{self.spec.title} ({self.total()})"
+            return f"{self.spec.title} ({self.shown()} of {total})"
+        return f"{self.spec.title} ({total})"
 
     # -- rows --------------------------------------------------------------------------------
     def activate_current(self) -> bool:
@@ -204,4 +212,3 @@ class SummaryTab(QWidget):
     def focus_table(self) -> None:
         target: QWidget = self.view if self.stack.currentIndex() == _Page.TABLE else self
         target.setFocus(Qt.FocusReason.OtherFocusReason)
-

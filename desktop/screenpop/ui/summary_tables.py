@@ -137,7 +137,9 @@ SALES = TabSpec(
         Column("Heading", text=lambda s: one_line(s.heading), stretch=True),
         Column("Status", text=sale_status),
         Column(
-            "Probability", text=lambda s: percent(s.probability), sort=lambda s: s.probability,
+            "Probability",
+            text=lambda s: percent(s.probability),
+            sort=lambda s: s.probability,
             numeric=True,
         ),
         Column(

@@ -96,9 +96,12 @@ def exact_time(moment: datetime | None, locale: QLocale | None = None) -> str:
 
 
 def short_date(moment: datetime, locale: QLocale | None = None) -> str:
-    return (locale or QLocale()).toString(
-        to_qdatetime(moment).date(), QLocale.FormatType.ShortFormat
-    )
+    chosen = locale or QLocale()
+    date = to_qdatetime(moment).date()
+    if chosen.language() == QLocale.Language.C:
+        # The C locale (no LANG, as on servers and in CI) formats dates as "28 08 2026".
+        return date.toString("yyyy-MM-dd")
+    return chosen.toString(date, QLocale.FormatType.ShortFormat)
 
 
 def _plural(count: int, unit: str) -> str:
@@ -159,7 +162,7 @@ def _separate(text: str, symbol: str) -> str:
 
 
 def number(amount: float, locale: QLocale | None = None) -> str:
-    return (locale or QLocale()).toString(amount, "f", 2)
+    return (locale or QLocale()).toString(float(amount), "f", 2)
 
 
 def percent(value: int, locale: QLocale | None = None) -> str:

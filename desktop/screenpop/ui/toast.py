@@ -35,14 +35,18 @@ from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber, NumberKind
 from screenpop.ui.text import caller_name, matched_by_text, one_line, title_safe
-from screenpop.ui.widgets import ElidedLabel, mix, plain_label, scaled_font
+from screenpop.ui.widgets import ElidedLabel, make_secondary, mix, plain_label, scaled_font
 
 WIDTH = 360
 MARGIN = 16
 GAP = 8
 RADIUS = 10.0
 MAX_VISIBLE_CHOICES = 5
-STATE_TEXT = {CallState.RINGING: "Ringing…", CallState.ANSWERED: "Answered", CallState.ENDED: "Ended"}
+STATE_TEXT = {
+    CallState.RINGING: "Ringing…",
+    CallState.ANSWERED: "Answered",
+    CallState.ENDED: "Ended",
+}
 
 
 def _initials(name: str) -> str:
@@ -81,22 +85,28 @@ class _ChoiceRow(QFrame):
 
     clicked = Signal(object)
 
-    def __init__(self, candidate: Candidate, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, candidate: Candidate, show_company: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.candidate = candidate
         self._hover = False
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.name_label = ElidedLabel(caller_name(candidate))
         self.name_label.setFont(scaled_font(self, 1.0, QFont.Weight.DemiBold))
-        company = "" if candidate.is_company else one_line(candidate.contact_name)
+        if candidate.is_company:
+            company = "Main number"
+        else:
+            company = one_line(candidate.contact_name) if show_company else ""
         self.company_label = ElidedLabel(company)
         self.company_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.company_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 5, 8, 5)
         layout.setSpacing(12)
-        layout.addWidget(self.name_label, 3)
-        layout.addWidget(self.company_label, 2)
+        self.company_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 18)
+        layout.addWidget(self.name_label, 1)
+        layout.addWidget(self.company_label, 0)
 
     def enterEvent(self, event: QEnterEvent) -> None:
         self._hover = True
@@ -158,10 +168,12 @@ class CallToast(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFixedWidth(WIDTH)
 
-        self.name_label = plain_label(wrap=True)
+        # One line each, elided: a toast of predictable height stacks cleanly.
+        self.name_label = ElidedLabel()
         self.name_label.setFont(scaled_font(self, 1.35, QFont.Weight.DemiBold))
-        self.company_label = plain_label(wrap=True)
-        self.detail_label = plain_label(secondary=True, wrap=True)
+        self.company_label = ElidedLabel()
+        self.detail_label = ElidedLabel()
+        make_secondary(self.detail_label)
         self.state_dot = plain_label("●")
         self.state_label = plain_label(secondary=True)
         self.close_button = QToolButton()
@@ -180,7 +192,7 @@ class CallToast(QWidget):
 
     # -- variants ----------------------------------------------------------------------------
     def variant(self) -> str:
-        """"single", "multiple", "unknown" or "withheld"."""
+        """Which card this is: "single", "multiple", "unknown" or "withheld"."""
         if self.incoming.kind is NumberKind.WITHHELD and not self.candidates:
             return "withheld"
         if not self.candidates:
@@ -198,9 +210,11 @@ class CallToast(QWidget):
         if variant == "single":
             candidate = self.candidates[0]
             self.name_label.setText(caller_name(candidate))
-            self.company_label.setText("" if candidate.is_company else one_line(candidate.contact_name))
+            self.company_label.setText(
+                "" if candidate.is_company else one_line(candidate.contact_name)
+            )
             self.detail_label.setText(f"{number} · {matched_by_text(candidate)}")
-            avatar = _Avatar(_initials(caller_name(candidate)))
+            avatar = _Avatar(_initials(candidate.person_name or candidate.contact_name))
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setToolTip("Open the contact")
         elif variant == "multiple":
@@ -248,22 +262,28 @@ class CallToast(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         if variant == "multiple":
-            layout.addWidget(self._build_chooser())
+            chooser = QHBoxLayout()
+            chooser.setContentsMargins(avatar.width() + top.spacing() - 8, 0, 0, 0)
+            chooser.addWidget(self._build_chooser())
+            layout.addLayout(chooser)
         layout.addLayout(bottom)
 
     def _build_chooser(self) -> QWidget:
         rows = QWidget()
-        rows.setAutoFillBackground(False)
         column = QVBoxLayout(rows)
         column.setContentsMargins(0, 0, 6, 0)
         column.setSpacing(0)
+        companies = {one_line(c.contact_name).casefold() for c in self.candidates}
         for candidate in self.candidates:
-            row = _ChoiceRow(candidate)
+            # One company for all is named once, above the list.
+            row = _ChoiceRow(candidate, show_company=len(companies) > 1)
             row.clicked.connect(self.open_requested)
             column.addWidget(row)
             self.choice_rows.append(row)
         scroll = QScrollArea()
         scroll.setWidget(rows)
+        # setWidget turns background filling on; the card paints the background itself.
+        rows.setAutoFillBackground(False)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -271,7 +291,9 @@ class CallToast(QWidget):
         scroll.viewport().setAutoFillBackground(False)
         visible = min(len(self.choice_rows), MAX_VISIBLE_CHOICES)
         row_height = self.choice_rows[0].sizeHint().height()
-        scroll.setFixedHeight(visible * row_height + (row_height // 2 if visible < len(self.choice_rows) else 0))
+        scroll.setFixedHeight(
+            visible * row_height + (row_height // 2 if visible < len(self.choice_rows) else 0)
+        )
         return scroll
 
     # -- the app's interface -----------------------------------------------------------------

@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -79,7 +80,19 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self.setToolTip(plain_tooltip(text))
+        self._update_tooltip()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._update_tooltip()
+
+    def _elided(self) -> str:
+        width = self.contentsRect().width()
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, width)
+
+    def _update_tooltip(self) -> None:
+        # The full text on hover, but only when some of it is hidden.
+        self.setToolTip(plain_tooltip(self.text()) if self._elided() != self.text() else "")
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -91,7 +104,7 @@ class ElidedLabel(QLabel):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         rect = self.contentsRect()
-        elided = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        elided = self._elided()
         painter = QPainter(self)
         self.style().drawItemText(
             painter,
@@ -119,13 +132,9 @@ class LinkLabel(QLabel):
     def set_active(self, active: bool) -> None:
         """An inactive link is ordinary text (no web client to open it in)."""
         self._active = active
-        self.setCursor(
-            Qt.CursorShape.PointingHandCursor if active else Qt.CursorShape.ArrowCursor
-        )
+        self.setCursor(Qt.CursorShape.PointingHandCursor if active else Qt.CursorShape.ArrowCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus if active else Qt.FocusPolicy.NoFocus)
-        self.setForegroundRole(
-            QPalette.ColorRole.Link if active else QPalette.ColorRole.WindowText
-        )
+        self.setForegroundRole(QPalette.ColorRole.Link if active else QPalette.ColorRole.WindowText)
         self._underline(False)
 
     def is_active(self) -> bool:
@@ -210,3 +219,20 @@ class Banner(QFrame):
         style += " border-radius: 6px; }"
         if self.styleSheet() != style:
             self.setStyleSheet(style)
+
+
+class Rule(QWidget):
+    """A hairline separator in a colour between text and background."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFixedHeight(1)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        color = mix(
+            palette.color(QPalette.ColorRole.Window),
+            palette.color(QPalette.ColorRole.WindowText),
+            0.15,
+        )
+        QPainter(self).fillRect(self.rect(), color)

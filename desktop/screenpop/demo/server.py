@@ -1,0 +1,292 @@
+"""The demo tenant as an ASGI app imitating the SuperOffice Web API, and serving it.
+
+Routes (under ``/{customer}``): ``POST api/v1/Agents/Pocket/GetMyCallerIDs``,
+``GET api/v1/Contact/{id}/Summary`` and ``GET default.aspx`` (a stand-in web client).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import hmac
+import json
+import signal
+import socket
+import sys
+import threading
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from html import escape
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import unquote
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Mount, Route
+
+from screenpop.core.errors import ConfigError
+from screenpop.core.models import ContactSummary
+from screenpop.demo.callerfile import CallerIdFile
+from screenpop.demo.data import DemoData
+from screenpop.demo.encoding import dumps, parse_select
+from screenpop.demo.numbers import MAX_INDEX
+from screenpop.demo.summaries import cut
+
+JSON = "application/json; charset=utf-8"
+DEFAULT_LIMIT = 10
+_REALM = 'Basic realm="SuperOffice demo"'
+_KEPT_BODIES = 2
+
+
+@dataclass(frozen=True)
+class DemoConfig:
+    seed: int = 1
+    persons: int = 500
+    caller_ids_file: Path | None = None
+    latency_ms: int = 0
+    user: str = "demo"
+    password: str = "demo"
+    customer: str = "Cust12345"
+    today: date | None = None
+    """The day dates are relative to; None: today (UTC) when the app is made."""
+
+
+class _Tenant(Protocol):
+    @property
+    def caller_id_hash(self) -> str: ...
+
+    def caller_ids_body(self, select: frozenset[str] | None) -> bytes: ...
+
+    def summary(self, contact_id: int) -> ContactSummary | None: ...
+
+
+class _Bodies:
+    """GetMyCallerIDs bodies by ``$select``, each built once, in a thread of its own.
+
+    A daemon thread rather than the loop's executor: a million-person build must neither
+    block the event loop nor hold up Ctrl+C. Concurrent requests share one build.
+    """
+
+    def __init__(self, tenant: _Tenant) -> None:
+        self._tenant = tenant
+        self._lock = threading.Lock()
+        self._builds: OrderedDict[frozenset[str] | None, Future[bytes]] = OrderedDict()
+
+    def get(self, select: frozenset[str] | None) -> Future[bytes]:
+        with self._lock:
+            build = self._builds.get(select)
+            if build is not None and not (build.done() and build.exception() is not None):
+                self._builds.move_to_end(select)
+                return build
+            build = Future()
+            build.set_running_or_notify_cancel()  # so a cancelled request cannot cancel it
+            self._builds[select] = build
+            finished = [key for key, old in self._builds.items() if old.done() and key != select]
+            for key in finished[: max(0, len(self._builds) - _KEPT_BODIES)]:
+                del self._builds[key]
+        threading.Thread(
+            target=self._build, args=(select, build), name="demo caller IDs", daemon=True
+        ).start()
+        return build
+
+    def _build(self, select: frozenset[str] | None, build: Future[bytes]) -> None:
+        try:
+            build.set_result(self._tenant.caller_ids_body(select))
+        except BaseException as err:  # handed to the waiting request(s)
+            build.set_exception(err)
+
+
+def _json(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(dumps(value), status, headers, media_type=JSON)
+
+
+def _error(status: int, message: str, kind: str) -> Response:
+    headers = {"WWW-Authenticate": _REALM} if status == 401 else None
+    return _json({"Error": message, "ErrorType": kind}, status, headers)
+
+
+def _param(request: Request, name: str) -> str | None:
+    """A query parameter by case-insensitive name, as IIS reads them."""
+    for key, value in request.query_params.multi_items():
+        if key.lower() == name:
+            return value
+    return None
+
+
+def _authorized(header: str, config: DemoConfig) -> bool:
+    scheme, _, credentials = header.strip().partition(" ")
+    credentials = credentials.strip()
+    if scheme.lower() == "soticket":
+        return hmac.compare_digest(credentials.encode(), config.password.encode())
+    if scheme.lower() != "basic":
+        return False
+    try:
+        user, sep, password = base64.b64decode(credentials, validate=True).decode().partition(":")
+    except ValueError:  # bad base64 or not UTF-8
+        return False
+    same_user = hmac.compare_digest(user.encode(), config.user.encode())
+    same_password = hmac.compare_digest(password.encode(), config.password.encode())
+    return bool(sep) and same_user and same_password
+
+
+def _check(config: DemoConfig) -> None:
+    if not 0 <= config.persons <= MAX_INDEX:
+        raise ConfigError(f"persons must be between 0 and {MAX_INDEX:,}, not {config.persons:,}.")
+    if config.latency_ms < 0:
+        raise ConfigError("latency_ms cannot be negative.")
+    if not config.customer or not config.customer.isalnum():
+        raise ConfigError(f"{config.customer!r} is not a customer id such as Cust12345.")
+
+
+def create_app(config: DemoConfig) -> Starlette:
+    """The demo tenant; raises ConfigError for a bad config or an unusable caller-ID file."""
+    _check(config)
+    today = config.today or datetime.now(UTC).date()
+    tenant: _Tenant
+    if config.caller_ids_file is not None:
+        tenant = CallerIdFile(config.caller_ids_file, config.seed, today)
+    else:
+        tenant = DemoData(config.seed, config.persons, today)
+    bodies = _Bodies(tenant)
+    delay = config.latency_ms / 1000
+
+    def api(
+        handler: Callable[[Request], Awaitable[Response]],
+    ) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            if delay:
+                await asyncio.sleep(delay)
+            if not _authorized(request.headers.get("authorization", ""), config):
+                return _error(401, "Sign in with the demo user and password.", "Unauthorized")
+            return await handler(request)
+
+        return endpoint
+
+    async def caller_ids(request: Request) -> Response:
+        body = await request.body()
+        fields: Any = {}
+        if body.strip():
+            try:
+                fields = json.loads(body) or {}
+            except ValueError:
+                return _error(400, "The request body is not JSON.", "BadRequest")
+        if not isinstance(fields, dict):
+            return _error(400, "The request body is not a JSON object.", "BadRequest")
+        last_hash = next((v for k, v in fields.items() if k.lower() == "lasthash"), None)
+        if isinstance(last_hash, str) and last_hash == tenant.caller_id_hash:
+            return Response(b"null", media_type=JSON)
+        select = parse_select(_param(request, "$select"))
+        return Response(await asyncio.wrap_future(bodies.get(select)), media_type=JSON)
+
+    async def summary(request: Request) -> Response:
+        raw_id = request.path_params["contact_id"]
+        if not (raw_id.isascii() and raw_id.isdigit()):
+            return _error(404, f"Contact {raw_id} not found", "NotFound")
+        raw_limit = _param(request, "limit")
+        if raw_limit is not None and not (raw_limit.isascii() and raw_limit.isdigit()):
+            return _error(400, f"limit must be a whole number from 0, not {raw_limit!r}.",
+                          "BadRequest")  # fmt: skip
+        limit = DEFAULT_LIMIT if raw_limit is None else int(raw_limit)
+        found = await asyncio.to_thread(tenant.summary, int(raw_id))
+        if found is None:
+            return _error(404, f"Contact {int(raw_id)} not found", "NotFound")
+        return _json(cut(found, limit).to_wire())
+
+    async def web_client(request: Request) -> Response:
+        target = escape(unquote(request.url.query))
+        return HTMLResponse(
+            '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+            "<title>Demo web client</title></head><body>"
+            f"<p>Demo web client — would open: {target}</p></body></html>"
+        )
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 404
+        return _error(status, f"No such resource: {request.url.path}", "NotFound")
+
+    routes = [
+        Route("/api/v1/Agents/Pocket/GetMyCallerIDs", api(caller_ids), methods=["POST"]),
+        Route("/api/v1/Contact/{contact_id}/Summary", api(summary), methods=["GET"]),
+        Route("/default.aspx", web_client, methods=["GET"]),
+    ]
+    return Starlette(
+        routes=[Mount(f"/{config.customer}", routes=routes)],
+        exception_handlers={404: not_found, 405: not_found},
+    )
+
+
+class _Server(uvicorn.Server):
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._on_started = on_started
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started:
+            self._on_started()
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # uvicorn re-raises a caught SIGINT/SIGTERM after shutting down, which ends in a
+        # KeyboardInterrupt traceback or a kill; a demo server should just return.
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        names = ("SIGINT", "SIGTERM", "SIGBREAK")
+        handled = [getattr(signal, name) for name in names if hasattr(signal, name)]
+
+        def stop(signum: int, frame: object) -> None:
+            if self.should_exit and signum == signal.SIGINT:
+                self.force_exit = True  # a second Ctrl+C: stop waiting for requests
+            self.should_exit = True
+
+        previous = {sig: signal.signal(sig, stop) for sig in handled}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+def serve(
+    config: DemoConfig,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    ready: Callable[[str], None] | None = None,
+) -> None:
+    """Blocking: serve with uvicorn until SIGINT/SIGTERM. When listening, call
+    ``ready(tenant_url)`` with the bound port, e.g. ``http://127.0.0.1:43123/Cust12345``.
+
+    Raises ConfigError for a bad config and OSError when the address cannot be bound.
+    """
+    app = create_app(config)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        if sys.platform != "win32":  # on Windows this would let another process share the port
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        # Bound here rather than by uvicorn, which logs a failed bind and calls sys.exit.
+        sock.bind((host, port))
+        bound = sock.getsockname()[1]
+        shown = f"[{host}]" if family == socket.AF_INET6 else host
+        url = f"http://{shown}:{bound}/{config.customer}"
+        settings = uvicorn.Config(
+            app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            timeout_graceful_shutdown=3,
+        )
+        server = _Server(settings, lambda: ready(url) if ready is not None else None)
+        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C before the handlers are in
+            server.run(sockets=[sock])
+    finally:
+        sock.close()

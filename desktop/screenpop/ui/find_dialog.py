@@ -1,0 +1,159 @@
+"""Find contact…: search the local caller-ID cache by name or number as you type."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screenpop.core.matching import Candidate
+from screenpop.ui.icons import app_icon
+from screenpop.ui.text import candidate_line, plain_tooltip, title_safe
+from screenpop.ui.widgets import make_secondary, plain_label, scaled_font
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 80
+MAX_RESULTS = 200
+CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 1
+PROMPT = "Type a name or number"
+NO_MATCHES = "No matches"
+SEARCH_FAILED = "Search is not available right now"
+_LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
+
+
+class FindDialog(QDialog):
+    open_requested = Signal(object)
+
+    def __init__(
+        self, search: Callable[[str], list[Candidate]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._results: list[Candidate] = []
+        self.setWindowTitle(title_safe("Find contact — Screenpop"))
+        self.setWindowIcon(app_icon())
+        self.resize(520, 380)
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText("Name, company or phone number")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setFont(scaled_font(self, 1.15))
+        self.search_edit.textChanged.connect(self._schedule)
+        self.search_edit.installEventFilter(self)
+
+        self.results = QListWidget()
+        self.results.setUniformItemSizes(True)
+        self._row_height = self.fontMetrics().height() + 12
+        self.results.setAlternatingRowColors(True)
+        # Double-click and Enter rather than itemActivated, whose trigger varies by platform.
+        self.results.itemDoubleClicked.connect(self._open_item)
+        self.results.installEventFilter(self)
+
+        self.message = plain_label(PROMPT, wrap=True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setFont(scaled_font(self, 1.1))
+        make_secondary(self.message)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.message)
+        self.stack.addWidget(self.results)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.stack, 1)
+        self.search_edit.setFocus()
+
+    def results_shown(self) -> list[Candidate]:
+        return list(self._results)
+
+    def message_text(self) -> str:
+        """The empty-state text, or "" while results are shown."""
+        return self.message.text() if self.stack.currentWidget() is self.message else ""
+
+    def _schedule(self) -> None:
+        self._timer.start()
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        query = self.search_edit.text().strip()
+        if not query:
+            self._show([], PROMPT)
+            return
+        try:
+            found = self._search(query)
+        except Exception:
+            # The cache is local; a failure is a bug to log, not a reason to lose the dialog.
+            log.exception("contact search failed for a query of %d characters", len(query))
+            self._show([], SEARCH_FAILED)
+            return
+        self._show(found[:MAX_RESULTS], NO_MATCHES)
+
+    def _show(self, candidates: list[Candidate], empty: str) -> None:
+        self._results = candidates
+        self.results.clear()
+        for index, candidate in enumerate(candidates):
+            line = candidate_line(candidate)
+            item = QListWidgetItem(line)
+            item.setToolTip(plain_tooltip(line))
+            item.setSizeHint(QSize(0, self._row_height))
+            item.setData(CANDIDATE_ROLE, index)
+            self.results.addItem(item)
+        if candidates:
+            self.results.setCurrentRow(0)
+            self.stack.setCurrentWidget(self.results)
+        else:
+            self.message.setText(empty)
+            self.stack.setCurrentWidget(self.message)
+
+    def open_current(self) -> bool:
+        if self._timer.isActive():
+            # Enter typed faster than the debounce: search for what is in the box now.
+            self.run_search()
+        item = self.results.currentItem()
+        if item is None and self.results.count():
+            item = self.results.item(0)
+        if item is None:
+            return False
+        self._open_item(item)
+        return True
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        index = item.data(CANDIDATE_ROLE)
+        if isinstance(index, int) and 0 <= index < len(self._results):
+            self.open_requested.emit(self._results[index])
+            self.accept()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Arrow keys and Enter in the search box work on the list, so hands stay on the keys.
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if watched in (self.search_edit, self.results) and key in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            self.open_current()
+            return True
+        if watched is self.search_edit and key in _LIST_KEYS:
+            if self.results.count():
+                self.results.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
