@@ -25,7 +25,7 @@ from screenpop.resources import resource_path
 from screenpop.settings import Settings, load_settings
 from screenpop.store.cache import CallerIdCache
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
-from screenpop.sync.caller_ids import SyncResult, sync_caller_ids
+from screenpop.sync.caller_ids import META_COUNT, SyncResult, sync_caller_ids
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.triggers.messages import Message, OpenContact, ShowApp
 from screenpop.triggers.single_instance import InstanceServer, send, server_name
@@ -96,7 +96,7 @@ class ScreenpopApp:
         tray.simulate_requested.connect(
             lambda number: self.handle(CallEvent(number, source="simulated"))
         )
-        tray.set_state(TrayState.SYNCING, f"{self.cache.count():,} caller IDs, syncing…")
+        tray.set_state(TrayState.SYNCING, f"{self._cached_count():,} caller IDs, syncing…")
         self._show_tray()
         self.scheduler.start()
 
@@ -145,8 +145,14 @@ class ScreenpopApp:
         self._about_dialog.show()
         self._about_dialog.raise_()
 
+    def _cached_count(self, status: SyncStatus | None = None) -> int:
+        # From the sync's own figures: COUNT(*) over a million rows would stall the UI thread.
+        if status is not None and status.last_result is not None:
+            return status.last_result.total
+        return int(self.cache.meta(META_COUNT) or 0)
+
     def _on_sync_status(self, status: SyncStatus) -> None:
-        count = self.cache.count()
+        count = self._cached_count(status)
         if status.health is SyncHealth.SYNCED:
             detail = f"{count:,} caller IDs, {_age(status.last_success)}"
         elif status.health in (SyncHealth.SYNCING, SyncHealth.NEVER):

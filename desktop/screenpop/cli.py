@@ -9,7 +9,6 @@ import argparse
 import asyncio
 import json
 import logging
-import os
 import subprocess
 import sys
 import time
@@ -257,12 +256,14 @@ def _sync(profile: Profile) -> int:
 
 def _lookup(args: argparse.Namespace, profile: Profile) -> int:
     from screenpop.store.cache import CallerIdCache
+    from screenpop.sync.caller_ids import META_HASH
 
     settings = load_settings(profile)
     incoming = parse_incoming(args.number, settings.home_region, settings.outside_line_prefix)
     with CallerIdCache(profile.cache_file) as cache:
-        if cache.count() == 0:
-            print("screenpop: the caller-ID cache is empty; run `screenpop sync`", file=sys.stderr)
+        if cache.meta(META_HASH) is None:
+            print("screenpop: the caller-ID cache was never synced; run `screenpop sync`",
+                  file=sys.stderr)
         candidates = match(cache, incoming)
     if args.json:
         print(json.dumps([c.to_json() for c in candidates], ensure_ascii=False, indent=2))
@@ -285,18 +286,25 @@ def _hand_to_app(profile: Profile, message: Message, verbose: bool) -> int:
     command = [sys.executable, "-m", "screenpop", "--profile", str(profile.root)]
     if verbose:
         command.append("--verbose")
-    subprocess.Popen(
+    app = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=None if verbose else subprocess.DEVNULL,
         start_new_session=True,
-        env={**os.environ},
     )
     deadline = time.monotonic() + _APP_START_TIMEOUT_S
     while time.monotonic() < deadline:
         if send(name, message, timeout_ms=500):
             return 0
+        if app.poll() is not None:
+            # Exit 0 means it handed over to an instance that started at the same moment.
+            if app.returncode == 0 and send(name, message):
+                return 0
+            raise ScreenpopError(
+                f"Screenpop could not start (exit code {app.returncode}); "
+                f"see {profile.log_dir / 'screenpop.log'}"
+            )
         time.sleep(0.1)
     raise ScreenpopError("Screenpop did not start in time; see its log in the profile folder.")
 
@@ -321,4 +329,29 @@ def _open(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
     if contact_id <= 0:
         print(f"screenpop: {args.contact_id!r} is not a contact id", file=sys.stderr)
         return EXIT_USAGE
+    if not _contact_exists(profile, contact_id):
+        print(f"screenpop: SuperOffice has no contact {contact_id}", file=sys.stderr)
+        return EXIT_FAILED
     return _hand_to_app(profile, OpenContact(contact_id), verbose)
+
+
+def _contact_exists(profile: Profile, contact_id: int) -> bool:
+    """False only when the tenant says the contact does not exist. Offline, or not signed in,
+    the window opens anyway and shows why it cannot load: that is where the user looks."""
+    import httpx
+
+    from screenpop.connection import make_client
+    from screenpop.superoffice.client import make_http_client
+    from screenpop.superoffice.errors import NotFoundError
+
+    async def check() -> bool:
+        async with make_http_client(httpx.Timeout(5.0)) as http:
+            try:
+                await make_client(load_settings(profile), http).get_contact_summary(contact_id, 1)
+            except NotFoundError:
+                return False
+            except ScreenpopError as err:
+                log.info("could not check contact %d: %s", contact_id, err.message)
+            return True
+
+    return asyncio.run(check())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -102,7 +103,7 @@ def test_toasts_stay_few_and_never_overlap(qtbot: QtBot, cache: CallerIdCache) -
         pops.handle_call(CallEvent(f"+47912345{i:02d}", call_id=f"c{i}"))
     qtbot.waitUntil(lambda: len(pops._toasts) == MAX_TOASTS, timeout=2000)
     frames = sorted((t.geometry() for t in _toasts(pops)), key=lambda g: g.y())  # type: ignore[attr-defined]
-    for upper, lower in zip(frames, frames[1:], strict=False):
+    for upper, lower in itertools.pairwise(frames):
         assert upper.bottom() < lower.top()
     pops.close_all()
 

@@ -109,3 +109,18 @@ def test_password_goes_to_the_keyring_not_the_settings(tmp_path: Path, tenant: s
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert b"s3cret-pw" not in path.read_bytes()
+
+
+def test_open_an_unknown_contact(tmp_path: Path, tenant: str) -> None:
+    run_cli(tmp_path, "configure", "--tenant", tenant, "--user", "demo")
+    result = run_cli(tmp_path, "open", "987654321", env=SECRET)
+    assert result.returncode == 1
+    assert _one_line_error(result) == "screenpop: SuperOffice has no contact 987654321"
+
+
+def test_call_when_the_app_cannot_start(tmp_path: Path) -> None:
+    # No display at all: the app dies at once, and `call` says so instead of hanging.
+    env = {"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":999"}
+    result = run_cli(tmp_path, "call", "+4722334455", env=env, timeout=40)
+    assert result.returncode == 1
+    assert "Screenpop could not start" in _one_line_error(result)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from screenpop.demo.server import DemoConfig, create_app
 
+from screenpop.demo.server import DemoConfig, create_app
 from screenpop.store.cache import CallerIdCache
 from screenpop.superoffice.auth import AuthKind, make_auth
 from screenpop.superoffice.client import SuperOfficeClient

@@ -29,8 +29,8 @@ PARALLEL_FROM = 200_000
 _CHILD_CODE = "from screenpop.demo.bulk import child_main; child_main()"
 
 
-class _ChildFailed(Exception):
-    pass
+class ChildFailed(Exception):
+    """The child interpreter answered with an error instead of its half."""
 
 
 def can_use_child() -> bool:
@@ -47,8 +47,8 @@ def build_body(
     with gc_paused():
         if parallel:
             try:
-                return _build_with_child(data, select)
-            except (OSError, EOFError, pickle.PickleError, _ChildFailed):
+                return build_split(data, select)
+            except (OSError, EOFError, pickle.PickleError, ChildFailed):
                 pass  # the child could not help: encode everything here
         companies = data.companies()
         keys = data.caller_id_keys(companies)
@@ -64,16 +64,21 @@ def _encode(
     )
 
 
-def _build_with_child(data: DemoData, select: frozenset[str] | None) -> bytes:
+def build_split(data: DemoData, select: frozenset[str] | None) -> bytes:
+    """:func:`build_body` with a child encoding the second half; raises if the child fails."""
     package_root = str(Path(__file__).resolve().parents[2])
     path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
     identity = [str(data.seed), str(data.persons), data.today.isoformat()]
     # The child starts deriving companies at once, while this thread makes the sort keys.
+    # Its own session (process group on Windows): Ctrl+C in the terminal is the parent's to
+    # handle, and the child ends when its pipes close.
     child = subprocess.Popen(
         [sys.executable, "-c", _CHILD_CODE, *identity],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": path},
+        start_new_session=sys.platform != "win32",
+        creationflags=getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0),
     )
     assert child.stdin is not None and child.stdout is not None
     try:
@@ -86,7 +91,7 @@ def _build_with_child(data: DemoData, select: frozenset[str] | None) -> bytes:
         first = _encode(data, companies, keys, select)
         second = pickle.load(child.stdout)
         if not isinstance(second, list):
-            raise _ChildFailed(str(second))
+            raise ChildFailed(str(second))
         return collection_body(data.caller_id_hash, first + second)
     finally:
         child.stdin.close()
@@ -105,6 +110,7 @@ def _send(pipe: IO[bytes], message: Any) -> None:
 
 def child_main() -> None:
     """The child: ``-c CODE seed persons today``; reads (keys, select), writes the pieces."""
+    # Imported here, not at the top: data imports this module.
     from screenpop.demo.data import DemoData
 
     stdout = sys.stdout.buffer
@@ -116,8 +122,7 @@ def child_main() -> None:
             keys, select = pickle.load(sys.stdin.buffer)
             reply: Any = _encode(data, companies, keys, select)
     except (EOFError, KeyboardInterrupt):
-        # The parent gave up or went away (Ctrl+C reaches the whole process group).
-        os._exit(1)
+        os._exit(1)  # the parent gave up or went away: nobody to answer
     except Exception as err:  # reported to the parent, which then does the work itself
         reply = repr(err)
     try:

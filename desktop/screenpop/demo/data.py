@@ -40,10 +40,10 @@ from screenpop.demo.rng import derive, mix, pick, weighted_index
 from screenpop.demo.summaries import CompanyProfile, build_summary
 
 FORMAT_VERSION = 1
+"""Bump when generated data changes, so clients holding an old hash fetch the new list."""
 SHOWCASE_CONTACT = 1
 """Contact 1 is always an Oslo company with a long history, its switchboard +47 22 33 44 55."""
 _SHOWCASE_SIZE = 8
-"""Bump when generated data changes, so clients holding an old hash fetch the new list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +83,6 @@ _PREFIX_MASK = (1 << _PREFIX_BITS) - 1
 
 def _pack(phone: int, pid: int, cid: int, prefix: int) -> int:
     return phone << _PHONE_SHIFT | pid << _PID_SHIFT | cid << _CID_SHIFT | prefix
-
-
-def _unpack(key: int) -> tuple[int, int, int, int]:
-    """(phone, pid, cid, prefix)."""
-    return (
-        key >> _PHONE_SHIFT,
-        key >> _PID_SHIFT & _ID_MASK,
-        key >> _CID_SHIFT & _ID_MASK,
-        key & _PREFIX_MASK,
-    )
 
 
 def company_profile(company: Company, e164: str, people: Sequence[str]) -> CompanyProfile:
@@ -270,7 +260,7 @@ class DemoData:
         """The caller IDs packed in ``keys``; names are made here, in the keys' order."""
         person = self._person
         for key in keys:
-            # _unpack, inlined: this loop runs for every caller ID of the tenant.
+            # _pack undone inline: this loop runs for every caller ID of the tenant.
             pid = key >> _PID_SHIFT & _ID_MASK
             company = companies[(key >> _CID_SHIFT & _ID_MASK) - 1]
             name, title = person(pid, company.locale) if pid else ("", "")

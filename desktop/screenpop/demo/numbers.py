@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 
 import phonenumbers
 
@@ -184,11 +184,8 @@ class BlockNumbers:
             return self._with_code + national, 0
         return national, self.dial_code
 
-    def e164(self, national: int) -> str:
-        return f"+{self.dial_code}{national}"
 
-
-@cache
+@lru_cache(maxsize=1024)
 def numbers_for(seed: int, region: str, block: Block) -> BlockNumbers:
     return BlockNumbers(seed, PLANS[region], block)
 

@@ -137,7 +137,7 @@ def _authorized(header: str, config: DemoConfig) -> bool:
     return bool(sep) and same_user and same_password
 
 
-def _check(config: DemoConfig) -> None:
+def _validate(config: DemoConfig) -> None:
     if not 0 <= config.persons <= MAX_INDEX:
         raise ConfigError(f"persons must be between 0 and {MAX_INDEX:,}, not {config.persons:,}.")
     if config.latency_ms < 0:
@@ -148,7 +148,7 @@ def _check(config: DemoConfig) -> None:
 
 def create_app(config: DemoConfig) -> Starlette:
     """The demo tenant; raises ConfigError for a bad config or an unusable caller-ID file."""
-    _check(config)
+    _validate(config)
     today = config.today or datetime.now(UTC).date()
     tenant: _Tenant
     if config.caller_ids_file is not None:
@@ -172,19 +172,27 @@ def create_app(config: DemoConfig) -> Starlette:
 
     async def caller_ids(request: Request) -> Response:
         body = await request.body()
-        fields: Any = {}
+        fields: Any = None
         if body.strip():
             try:
-                fields = json.loads(body) or {}
-            except ValueError:
+                fields = json.loads(body)
+            except ValueError:  # also bytes that are not UTF-8
                 return _error(400, "The request body is not JSON.", "BadRequest")
-        if not isinstance(fields, dict):
+        if fields is None:
+            fields = {}
+        elif not isinstance(fields, dict):
             return _error(400, "The request body is not a JSON object.", "BadRequest")
         last_hash = next((v for k, v in fields.items() if k.lower() == "lasthash"), None)
         if isinstance(last_hash, str) and last_hash == tenant.caller_id_hash:
             return Response(b"null", media_type=JSON)
         select = parse_select(_param(request, "$select"))
-        return Response(await asyncio.wrap_future(bodies.get(select)), media_type=JSON)
+        try:
+            content = await asyncio.wrap_future(bodies.get(select))
+        except asyncio.CancelledError:
+            # uvicorn cancels what still runs when it stops (a big build on Ctrl+C): answer
+            # rather than leave a traceback in the terminal.
+            return _error(503, "The demo tenant is shutting down.", "ServiceUnavailable")
+        return Response(content, media_type=JSON)
 
     async def summary(request: Request) -> Response:
         raw_id = request.path_params["contact_id"]
@@ -209,8 +217,9 @@ def create_app(config: DemoConfig) -> Starlette:
         )
 
     async def not_found(request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 404
-        return _error(status, f"No such resource: {request.url.path}", "NotFound")
+        if isinstance(exc, HTTPException) and exc.status_code == 405:
+            return _error(405, f"{request.method} is not allowed here.", "MethodNotAllowed")
+        return _error(404, f"No such resource: {request.url.path}", "NotFound")
 
     routes = [
         Route("/api/v1/Agents/Pocket/GetMyCallerIDs", api(caller_ids), methods=["POST"]),
@@ -283,7 +292,7 @@ def serve(
             log_level="warning",
             access_log=False,
             lifespan="off",
-            timeout_graceful_shutdown=3,
+            timeout_graceful_shutdown=1,
         )
         server = _Server(settings, lambda: ready(url) if ready is not None else None)
         with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C before the handlers are in

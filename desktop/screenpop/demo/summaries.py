@@ -2,7 +2,8 @@
 
 A summary is a pure function of (seed, contact, day): it is generated on each request, never
 stored, so a tenant of a million persons costs no memory for them. Times fall in office hours
-of the contact's own time zone, which keeps them clear of daylight-saving gaps.
+of the contact's own time zone, and registrations at most five hours earlier (03:00 at the
+earliest), which keeps them clear of the 02:00-03:00 daylight-saving gaps.
 """
 
 from __future__ import annotations
@@ -164,11 +165,10 @@ class _Clock:
         return sorted(self.at(-self._rng.randint(0, max_days)) for _ in range(count))
 
 
-def _fill(rng: random.Random, template: str) -> str:
+def _fill(rng: random.Random, clock: _Clock, template: str) -> str:
     product = rng.choice(_PRODUCTS).replace("{n}", str(rng.choice((5, 10, 12, 20, 25, 50))))
-    return template.format(
-        n=rng.randint(10_000, 99_999), year=rng.randint(2023, 2026), product=product
-    )
+    year = rng.randint(clock.today.year - 2, clock.today.year)
+    return template.format(n=rng.randint(10_000, 99_999), year=year, product=product)
 
 
 def _sizes(rng: random.Random, key_account: bool) -> tuple[int, int, int, int, int]:
@@ -198,7 +198,7 @@ def _tickets(rng: random.Random, clock: _Clock, cid: int, count: int) -> list[Ti
             status = 1 if roll < 0.6 else 3 if roll < 0.75 else 2
         else:
             status = 2 if roll < 0.9 else 3 if roll < 0.95 else 1
-        title = _fill(rng, rng.choice(_TICKET_TITLES))
+        title = _fill(rng, clock, rng.choice(_TICKET_TITLES))
         tickets.append(Ticket(cid * 100 + i + 1, status, title, registered, _HINTS[status]))
     return tickets[::-1]
 
@@ -211,7 +211,7 @@ def _followups(rng: random.Random, clock: _Clock, cid: int, count: int) -> list[
     followups = []
     for i, when in enumerate(dates):
         done = when.date() < clock.today and rng.random() < 0.85
-        registered = when - timedelta(days=rng.randint(1, 30), minutes=rng.randint(0, 600))
+        registered = when - timedelta(days=rng.randint(1, 30), minutes=rng.randint(0, 300))
         followups.append(Activity(
             appointment_id=cid * 200 + i + 1, document_id=0, date=when,
             description=rng.choice(_FOLLOWUP_TOPICS),
@@ -226,7 +226,7 @@ def _documents(rng: random.Random, clock: _Clock, cid: int, count: int) -> list[
         registered = when - timedelta(days=rng.randint(0, 5), minutes=rng.randint(0, 300))
         documents.append(Activity(
             appointment_id=cid * 200 + 100 + i + 1, document_id=cid * 100 + i + 1, date=when,
-            description=_fill(rng, rng.choice(_DOCUMENTS)),
+            description=_fill(rng, clock, rng.choice(_DOCUMENTS)),
             completed="Completed" if rng.random() < 0.8 else "NotStarted",
             registered=registered,
         ))  # fmt: skip
@@ -252,7 +252,7 @@ def _sales(rng: random.Random, clock: _Clock, cid: int, count: int, currency: st
         amount = float(max(1, round(in_nok / rate / 100)) * 100)
         sales.append(Sale(
             sale_id=cid * 100 + i + 1, sale_date=sale_date, probability=probability,
-            heading=_fill(rng, "{product}"), amount=amount, currency=currency,
+            heading=_fill(rng, clock, "{product}"), amount=amount, currency=currency,
             amount_in_base_currency=round(amount * rate, 2), status=status,
             completed="NotStarted" if status == "Open" else "Completed", registered=registered,
         ))  # fmt: skip

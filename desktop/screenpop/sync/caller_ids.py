@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 META_HASH = "caller_id_hash"
 META_SYNCED_AT = "synced_at"
 META_TENANT = "tenant"
+META_COUNT = "count"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ def _store(
         result = cache.replace_all(
             entries,
             {
+                META_COUNT: str(len(entries)),
                 META_HASH: collection.hash,
                 META_SYNCED_AT: datetime.now(UTC).isoformat(),
                 META_TENANT: tenant,

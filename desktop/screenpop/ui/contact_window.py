@@ -7,6 +7,8 @@ so the opening can be replaced (tests, or an app that routes links itself).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from screenpop.core.links import WebClientLinks
 from screenpop.core.matching import Candidate
-from screenpop.core.models import Contact, ContactSummary
+from screenpop.core.models import Activity, Chat, Contact, ContactSummary, Sale, Ticket
 from screenpop.ui.icons import app_icon
 from screenpop.ui.summary_tab import SummaryTab
 from screenpop.ui.summary_tables import (
@@ -235,7 +237,7 @@ class ContactWindow(QMainWindow):
         self._summary = summary
         self.busy.hide()
         self.banner.hide()
-        lists = {
+        lists: dict[str, Sequence[Ticket | Activity | Sale | Chat]] = {
             "tickets": summary.tickets,
             "followups": summary.followups,
             "documents": summary.documents,
