@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(args_list)
     verbose = getattr(args, "verbose", False)
     try:
-        profile = Profile.resolve(getattr(args, "profile", None))
+        profile = Profile.resolve(getattr(args, "profile", None), demo=args.command == "demo")
         if args.command == "demo-server":
             setup_logging(None, verbose)
             return _demo_server(args)
@@ -150,7 +150,7 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
     if command == "demo":
         from screenpop.demo_launcher import run_demo
 
-        return run_demo(profile if getattr(args, "profile", None) else None, verbose=verbose)
+        return run_demo(profile, verbose=verbose)
     if command == "configure":
         return _configure(args, profile)
     if command == "sync":

@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 import sys
 import threading
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
-
-import platformdirs
 
 from screenpop.app import run_app
 from screenpop.core.errors import ConfigError
 from screenpop.credentials import SECRET_ENV
-from screenpop.profile import APP_NAME, Profile
+from screenpop.demo.data import DemoData
+from screenpop.profile import Profile
 from screenpop.settings import load_settings, save_settings
 from screenpop.superoffice.auth import AuthKind
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo"
 DEMO_REGION = "NO"
+DEMO_SEED = 1
+DEMO_PERSONS = 500
 _START_TIMEOUT_S = 60.0
 _URL = re.compile(r"listening on (http://\S+)")
 
@@ -29,7 +32,7 @@ _URL = re.compile(r"listening on (http://\S+)")
 def start_demo_server(extra_args: list[str] | None = None) -> tuple[subprocess.Popen[str], str]:
     """Start `screenpop demo-server` on a free loopback port; return it and its tenant URL."""
     command = [sys.executable, "-m", "screenpop", "demo-server", "--port", "0"]
-    command += extra_args or []
+    command += extra_args or ["--seed", str(DEMO_SEED), "--persons", str(DEMO_PERSONS)]
     child = subprocess.Popen(
         command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True, bufsize=1
     )
@@ -55,8 +58,7 @@ def start_demo_server(extra_args: list[str] | None = None) -> tuple[subprocess.P
     return child, found[0]
 
 
-def run_demo(profile: Profile | None, *, verbose: bool = False) -> int:
-    profile = (profile or Profile(Path(platformdirs.user_data_dir(APP_NAME)) / "demo")).ensure()
+def run_demo(profile: Profile, *, verbose: bool = False) -> int:
     child, url = start_demo_server()
     try:
         settings = replace(
@@ -69,9 +71,14 @@ def run_demo(profile: Profile | None, *, verbose: bool = False) -> int:
         save_settings(profile, settings)
         # The demo password is public; it is given for this run only, never stored.
         os.environ[SECRET_ENV] = DEMO_PASSWORD
-        print(f"Demo tenant: {url} (profile {profile.root})")
-        print("Ring a demo caller from the tray menu (Simulate a call), or run:")
-        print(f"  screenpop --profile {profile.root} call +4722334455")
+        print(f"Demo tenant: {url} (user {DEMO_USER}, password {DEMO_PASSWORD})")
+        print(f"Profile: {profile.root}")
+        print("Ring a demo caller from the tray menu (Simulate a call), or from a terminal:")
+        # As invoked (e.g. .venv/bin/screenpop): the venv's bin is rarely on PATH.
+        program = sys.argv[0] if Path(sys.argv[0]).name == "screenpop" else "screenpop"
+        for label, number in DemoData(DEMO_SEED, DEMO_PERSONS, date.today()).sample_numbers(4):
+            where = shlex.quote(str(profile.root))
+            print(f"  {program} --profile {where} call {number}  # {label}")
         return run_app(profile, verbose=verbose, demo=True)
     finally:
         child.terminate()

@@ -20,11 +20,14 @@ class Profile:
     root: Path
 
     @classmethod
-    def resolve(cls, explicit: str | None = None) -> Profile:
+    def resolve(cls, explicit: str | None = None, *, demo: bool = False) -> Profile:
+        """``--profile``, else ``SCREENPOP_PROFILE``, else the user's own (or demo) profile."""
         chosen = explicit or os.environ.get(PROFILE_ENV)
         if chosen:
             return cls(Path(chosen).expanduser().resolve())
-        return cls(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+        root = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+        # The demo never touches the real profile's settings or cache.
+        return cls(root / "demo" if demo else root)
 
     def ensure(self) -> Profile:
         try:
