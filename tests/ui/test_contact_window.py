@@ -430,3 +430,13 @@ def test_a_newer_summary_replaces_the_rows(
 
     assert window.tabs.tabText(1) == "Follow-ups (3)"
     assert "Callback" in column_texts(window.pages["followups"])
+
+
+def test_junk_long_crm_values_do_not_widen_the_window(qtbot):
+    junk = "x" * 600
+    contact = Contact(1, junk, department=junk, our_contact=junk, address=junk, email=junk,
+                      web_site=junk, phone=junk)
+    window = ContactWindow(1, None, None)
+    qtbot.addWidget(window)
+    window.show_summary(ContactSummary(contact, tickets=[Ticket(1, 1, junk, None)]))
+    assert window.minimumSizeHint().width() < 800

@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -223,3 +223,22 @@ def test_place_with_an_offset_and_far_up_stays_on_screen(
     assert toast.geometry().bottom() == area.bottom() - MARGIN - 200
     toast.place(500)
     assert area.contains(toast.frameGeometry())
+
+
+def test_the_avatar_stays_visible_when_another_window_is_active(
+    make_toast: Callable[..., CallToast],
+    make_candidate: Callable[..., Candidate],
+    incoming: IncomingNumber,
+):
+    # A toast never is the active window; styles whose inactive Highlight equals the window
+    # colour used to paint the avatar invisible once the contact window took the focus.
+    toast = make_toast(incoming, [make_candidate()])
+    palette = toast.palette()
+    window = palette.color(QPalette.ColorRole.Window)
+    palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, window)
+    palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight, QColor("#1060c0"))
+    toast.setPalette(palette)
+    avatar = next(w for w in toast.findChildren(QWidget) if type(w).__name__ == "_Avatar")
+    image = avatar.grab().toImage()
+    ring = image.pixelColor(image.width() // 2, 3)
+    assert abs(ring.lightness() - window.lightness()) > 10

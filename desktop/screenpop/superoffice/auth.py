@@ -1,5 +1,5 @@
 """How requests prove who they are. Each scheme is an ``httpx.Auth`` so the client is unaware
-of which one is in use; Bearer (OpenID Connect) plugs in the same way later."""
+of which one is in use; Online sign-in (OpenID Connect) plugs in the same way later."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ class AuthKind(StrEnum):
     ONLINE = "online"
 
 
-class SoTicketAuth(httpx.Auth):
-    """SuperOffice's own ``SOTicket`` scheme (Onsite, and Online server-to-server)."""
+class SchemeAuth(httpx.Auth):
+    """``Authorization: <scheme> <credential>``: SuperOffice's ``SOTicket``, or ``Bearer``."""
 
-    def __init__(self, ticket: str) -> None:
-        self._header = f"SOTicket {ticket}"
+    def __init__(self, scheme: str, credential: str) -> None:
+        self._header = f"{scheme} {credential}"
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = self._header
@@ -30,15 +30,6 @@ def make_auth(kind: AuthKind, user: str, secret: str) -> httpx.Auth:
     if kind is AuthKind.BASIC:
         return httpx.BasicAuth(user, secret)
     if kind is AuthKind.TICKET:
-        return SoTicketAuth(secret)
-    # Online sign-in (OpenID Connect) arrives with issue 6; until then a token can be given.
-    return _BearerAuth(secret)
-
-
-class _BearerAuth(httpx.Auth):
-    def __init__(self, token: str) -> None:
-        self._header = f"Bearer {token}"
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = self._header
-        yield request
+        return SchemeAuth("SOTicket", secret)
+    # The browser sign-in for Online arrives with issue 6; until then a token can be given.
+    return SchemeAuth("Bearer", secret)

@@ -53,6 +53,9 @@ def _address(contact: Contact) -> str:
     return text
 
 
+_WRAPPING_DETAILS = frozenset({"address", "our_contact"})
+
+
 class ContactWindow(QMainWindow):
     refresh_requested = Signal()
     link_activated = Signal(str)
@@ -141,7 +144,11 @@ class ContactWindow(QMainWindow):
             grid.setColumnStretch(1, 1)
             for row, (key, caption) in enumerate(fields):
                 caption_label = plain_label(caption, secondary=True)
-                value = plain_label(selectable=True, wrap=True)
+                # Numbers, addresses and links read wrongly when broken at a hyphen or dot.
+                value = plain_label(selectable=True, wrap=key in _WRAPPING_DETAILS)
+                if key not in _WRAPPING_DETAILS:
+                    # A junk-long value is clipped (still selectable whole), not a 2,000 px window.
+                    value.setMaximumWidth(value.fontMetrics().averageCharWidth() * 48)
                 value.setCursor(Qt.CursorShape.IBeamCursor)
                 # Captions sit on the first line of a value that wraps (an address).
                 grid.addWidget(caption_label, row, 0, Qt.AlignmentFlag.AlignTop)

@@ -58,6 +58,12 @@ def _initials(name: str) -> str:
     return (words[0][0] + words[-1][0]).upper()
 
 
+def _accent(palette: QPalette) -> QColor:
+    """The active accent: a toast is never the active window (it must not take focus), and
+    the inactive Highlight of many styles is close to the window colour, hiding the avatar."""
+    return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+
+
 class _Avatar(QWidget):
     """A round badge with the caller's initials, a count, or "?"."""
 
@@ -70,7 +76,7 @@ class _Avatar(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        accent = palette.color(QPalette.ColorRole.Highlight)
+        accent = _accent(palette)
         window = palette.color(QPalette.ColorRole.Window)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(mix(window, accent, 0.22))
@@ -123,7 +129,7 @@ class _ChoiceRow(QFrame):
             palette = self.palette()
             color = mix(
                 palette.color(QPalette.ColorRole.Window),
-                palette.color(QPalette.ColorRole.Highlight),
+                _accent(palette),
                 0.15,
             )
             painter.setPen(Qt.PenStyle.NoPen)
@@ -302,7 +308,7 @@ class CallToast(QWidget):
         self.state_label.setText(STATE_TEXT.get(state, str(state).capitalize()))
         palette = self.state_dot.palette()
         colors = {
-            CallState.RINGING: self.palette().color(QPalette.ColorRole.Highlight),
+            CallState.RINGING: _accent(self.palette()),
             CallState.ANSWERED: QColor(0x22, 0xA0, 0x55),
         }
         color = colors.get(state, self.palette().color(QPalette.ColorRole.PlaceholderText))
@@ -358,7 +364,7 @@ class CallToast(QWidget):
         palette = self.palette()
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.WindowText)
-        accent = palette.color(QPalette.ColorRole.Highlight)
+        accent = _accent(palette)
         border = mix(window, text, 0.22)
         if self._hover and self.variant() == "single":
             border = mix(window, accent, 0.8)

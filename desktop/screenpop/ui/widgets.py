@@ -45,6 +45,19 @@ def scaled_font(widget: QWidget, factor: float, weight: QFont.Weight | None = No
     return font
 
 
+def capped_minimum(label: QLabel, hint: QSize) -> QSize:
+    """A wrapping label is at least as wide as its longest word; CRM junk (a 500-character
+    "word") would widen the whole window. Beyond a few dozen characters it is clipped."""
+    if not label.wordWrap():
+        return hint
+    return QSize(min(hint.width(), label.fontMetrics().averageCharWidth() * 24), hint.height())
+
+
+class _WrappingLabel(QLabel):
+    def minimumSizeHint(self) -> QSize:
+        return capped_minimum(self, super().minimumSizeHint())
+
+
 def plain_label(
     text: str = "",
     parent: QWidget | None = None,
@@ -54,7 +67,7 @@ def plain_label(
     wrap: bool = False,
 ) -> QLabel:
     """A QLabel that never interprets its text as HTML."""
-    label = QLabel(parent)
+    label = _WrappingLabel(parent) if wrap else QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     label.setWordWrap(wrap)
@@ -128,6 +141,9 @@ class LinkLabel(QLabel):
         self.setText(text)
         self._active = False
         self.set_active(True)
+
+    def minimumSizeHint(self) -> QSize:
+        return capped_minimum(self, super().minimumSizeHint())
 
     def set_active(self, active: bool) -> None:
         """An inactive link is ordinary text (no web client to open it in)."""
