@@ -6,7 +6,6 @@ Exit codes: 0 done, 1 it failed (tenant unreachable, sign-in refused, …), 2 ba
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import logging
 import subprocess
@@ -27,7 +26,7 @@ from screenpop.core.phone import parse_incoming
 from screenpop.logs import setup_logging
 from screenpop.profile import PROFILE_ENV, Profile
 from screenpop.settings import PopMode, Settings, load_settings, save_settings
-from screenpop.superoffice.auth import AuthKind
+from screenpop.superoffice.auth_kind import AuthKind
 
 if TYPE_CHECKING:
     from screenpop.triggers.messages import Message
@@ -238,6 +237,8 @@ def _configure(args: argparse.Namespace, profile: Profile) -> int:
 
 
 def _sync(profile: Profile) -> int:
+    import asyncio
+
     from screenpop.connection import make_client
     from screenpop.superoffice.client import make_http_client
     from screenpop.sync.caller_ids import sync_caller_ids
@@ -338,6 +339,8 @@ def _open(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
 def _contact_exists(profile: Profile, contact_id: int) -> bool:
     """False only when the tenant says the contact does not exist. Offline, or not signed in,
     the window opens anyway and shows why it cannot load: that is where the user looks."""
+    import asyncio
+
     import httpx
 
     from screenpop.connection import make_client

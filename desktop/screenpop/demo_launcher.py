@@ -18,7 +18,7 @@ from screenpop.credentials import SECRET_ENV
 from screenpop.demo.data import DemoData
 from screenpop.profile import Profile
 from screenpop.settings import load_settings, save_settings
-from screenpop.superoffice.auth import AuthKind
+from screenpop.superoffice.auth_kind import AuthKind
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLocale, QSettings
 
 from screenpop.core.errors import ConfigError
 from screenpop.profile import Profile
-from screenpop.superoffice.auth import AuthKind
+from screenpop.superoffice.auth_kind import AuthKind
 
 
 class PopMode(StrEnum):

@@ -4,15 +4,10 @@ of which one is in use; Online sign-in (OpenID Connect) plugs in the same way la
 from __future__ import annotations
 
 from collections.abc import Generator
-from enum import StrEnum
 
 import httpx
 
-
-class AuthKind(StrEnum):
-    BASIC = "basic"
-    TICKET = "ticket"
-    ONLINE = "online"
+from screenpop.superoffice.auth_kind import AuthKind
 
 
 class SchemeAuth(httpx.Auth):
