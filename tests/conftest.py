@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,29 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.entries.pop((service, username), None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "log_warnings: the test provokes warnings from the app's loggers on purpose"
+    )
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_unexpected_log_warnings(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """A warning the app logs is a bug unless the test provokes it on purpose."""
+    yield
+    if request.node.get_closest_marker("log_warnings"):
+        return
+    unexpected = [
+        f"{r.name}: {r.getMessage()}"
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.WARNING and r.name.startswith(("screenpop", "qt"))
+    ]
+    if unexpected:
+        pytest.fail("unexpected log warnings:\n" + "\n".join(unexpected), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -128,6 +128,7 @@ def test_clearing_the_box_returns_to_the_prompt(dialog: FindDialog):
     assert searched(dialog).queries == ["ola"]
 
 
+@pytest.mark.log_warnings
 def test_a_failing_search_is_shown_calmly(qtbot: QtBot, caplog: pytest.LogCaptureFixture):
     def broken(query: str) -> list[Candidate]:
         raise RuntimeError("cache is gone")

@@ -108,10 +108,14 @@ def test_toasts_stay_few_and_never_overlap(qtbot: QtBot, cache: CallerIdCache) -
     pops.close_all()
 
 
-def test_junk_and_withheld_numbers(qtbot: QtBot, cache: CallerIdCache) -> None:
+@pytest.mark.log_warnings
+def test_junk_and_withheld_numbers(
+    qtbot: QtBot, cache: CallerIdCache, caplog: pytest.LogCaptureFixture
+) -> None:
     pops = _controller(cache)
     pops.handle_call(CallEvent("not a number", call_id="j"))
     assert _toasts(pops) == []
+    assert "ignoring a call event: 'not a number' is not a phone number." in caplog.messages
     pops.handle_call(CallEvent("anonymous", call_id="w"))
     assert _toasts(pops)[0].variant() == "withheld"  # type: ignore[attr-defined]
     pops.close_all()
@@ -158,8 +162,12 @@ def test_one_window_per_company_filled_from_the_tenant(
     loop.run_until_complete(scenario())
 
 
+@pytest.mark.log_warnings
 def test_an_unreachable_tenant_shows_a_calm_error(
-    qtbot: QtBot, loop: asyncio.AbstractEventLoop, cache: CallerIdCache
+    qtbot: QtBot,
+    loop: asyncio.AbstractEventLoop,
+    cache: CallerIdCache,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     pops = _controller(cache)
 
@@ -171,6 +179,7 @@ def test_an_unreachable_tenant_shows_a_calm_error(
                 break
             await asyncio.sleep(0.01)
         assert "Cannot reach SuperOffice" in window.banner.message.text()
+        assert any("summary of contact 1 failed" in m for m in caplog.messages)
         window.close()
 
     loop.run_until_complete(scenario())
