@@ -25,7 +25,12 @@ from screenpop.resources import resource_path
 from screenpop.settings import Settings, load_settings
 from screenpop.store.cache import CallerIdCache
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
-from screenpop.sync.caller_ids import META_COUNT, SyncResult, sync_caller_ids
+from screenpop.sync.caller_ids import (
+    META_COUNT,
+    SyncResult,
+    sync_caller_ids,
+    update_search_index,
+)
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.triggers.messages import Message, OpenContact, ShowApp
 from screenpop.triggers.single_instance import InstanceServer, send, server_name
@@ -83,9 +88,15 @@ class ScreenpopApp:
         return self._client
 
     async def _sync(self) -> SyncResult:
-        return await sync_caller_ids(
-            self.client(), self.profile.cache_file, self.settings.home_region
+        result = await sync_caller_ids(
+            self.client(),
+            self.profile.cache_file,
+            self.settings.home_region,
+            **self.settings.sync_options(),
         )
+        # The set is ready for pops already; Find's name index catches up behind it.
+        await update_search_index(self.profile.cache_file)
+        return result
 
     def start(self) -> None:
         tray = self.tray

@@ -92,6 +92,10 @@ def _build_parser() -> argparse.ArgumentParser:
     conf.add_argument("--pop", choices=[m.value for m in PopMode])
     conf.add_argument("--auto-open", action=argparse.BooleanOptionalAction, default=None)
     conf.add_argument("--sync-interval", metavar="MINUTES", type=int)
+    conf.add_argument("--selection", metavar="ID", type=int,
+                      help="cache a SuperOffice selection's caller IDs instead (0: your own)")
+    conf.add_argument("--min-days", metavar="DAYS", type=int,
+                      help="only caller IDs from sales and appointments of the last DAYS (0: all)")
 
     sub.add_parser("sync", parents=[common], help="sync the caller-ID cache now")
 
@@ -223,6 +227,14 @@ def _configure(args: argparse.Namespace, profile: Profile) -> int:
         if not 1 <= args.sync_interval <= 24 * 60:
             raise ConfigError("The sync interval is between 1 and 1440 minutes.")
         changes["sync_interval_minutes"] = args.sync_interval
+    if args.selection is not None:
+        if args.selection < 0:
+            raise ConfigError("A selection id is a positive number (0 caches your own callers).")
+        changes["selection_id"] = args.selection
+    if args.min_days is not None:
+        if not 0 <= args.min_days <= 3650:
+            raise ConfigError("--min-days is between 0 (no limit) and 3650.")
+        changes["min_days"] = args.min_days
     settings = replace(settings, **changes)  # type: ignore[arg-type]
     save_settings(profile, settings)
     if args.password_stdin:
@@ -241,15 +253,18 @@ def _sync(profile: Profile) -> int:
 
     from screenpop.connection import make_client
     from screenpop.superoffice.client import make_http_client
-    from screenpop.sync.caller_ids import sync_caller_ids
+    from screenpop.sync.caller_ids import sync_caller_ids, update_search_index
 
     settings = load_settings(profile)
 
     async def run() -> str:
         async with make_http_client() as http:
             client = make_client(settings, http)
-            result = await sync_caller_ids(client, profile.cache_file, settings.home_region)
-            return result.summary_line()
+            result = await sync_caller_ids(
+                client, profile.cache_file, settings.home_region, **settings.sync_options()
+            )
+        await update_search_index(profile.cache_file)
+        return result.summary_line()
 
     print(asyncio.run(run()))
     return 0

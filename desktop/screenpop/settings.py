@@ -35,6 +35,10 @@ class Settings:
     region: str = ""
     outside_line_prefix: str = ""
     sync_interval_minutes: int = 15
+    # 0: the user's own caller IDs; else a SuperOffice selection's are cached instead.
+    selection_id: int = 0
+    # 0: no MinDate; else only caller IDs from sales and appointments touched in these days.
+    min_days: int = 0
     pop_mode: PopMode = PopMode.RING
     auto_open: bool = False
     summary_limit: int = 25
@@ -42,6 +46,10 @@ class Settings:
     @property
     def home_region(self) -> str:
         return self.region or default_region()
+
+    def sync_options(self) -> dict[str, int | None]:
+        """Keyword arguments for :func:`screenpop.sync.caller_ids.sync_caller_ids`."""
+        return {"selection_id": self.selection_id or None, "min_days": self.min_days or None}
 
 
 _KEYS = {
@@ -51,6 +59,8 @@ _KEYS = {
     "region": "phone/region",
     "outside_line_prefix": "phone/outside_line_prefix",
     "sync_interval_minutes": "sync/interval_minutes",
+    "selection_id": "sync/selection_id",
+    "min_days": "sync/min_days",
     "pop_mode": "pop/mode",
     "auto_open": "pop/auto_open",
     "summary_limit": "summary/limit",

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from screenpop.core.calls import CallEvent, CallState
-from screenpop.core.matching import CacheEntry
 from screenpop.core.models import CallerId
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.demo.server import DemoConfig, create_app
 from screenpop.pops import MAX_TOASTS, PopController
 from screenpop.settings import PopMode, Settings
-from screenpop.store.cache import CallerIdCache
+from screenpop.store.cache import CallerIdCache, Row, make_row
 from screenpop.superoffice.auth import AuthKind, make_auth
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import TenantUnreachableError
@@ -31,8 +30,9 @@ SWITCHBOARD = "+4722334455"
 DIRECT = "+4791234567"
 
 
-def _entry(e164: str, person_id: int, name: str, contact_id: int = 1) -> CacheEntry:
-    return CacheEntry(CallerId(int(e164[1:]), 0, person_id, name, "", contact_id, "Acme AS"), e164)
+def _entry(e164: str, person_id: int, name: str, contact_id: int = 1) -> Row:
+    caller = CallerId(int(e164[1:]), 0, person_id, name, "", contact_id, "Acme AS")
+    return make_row(caller, e164, 47)
 
 
 @pytest.fixture

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
 from screenpop.core.models import CallerId
-from screenpop.core.phone import IncomingNumber, NumberKind
+from screenpop.core.phone import MIN_EXTERNAL_DIGITS, IncomingNumber, NumberKind
 
 
 class MatchedBy(StrEnum):
-    EXACT = "exact"
+    EXACT = "exact"  # tier 1: the same E.164 number
+    NATIONAL = "national"  # tier 2: the same national significant number, country unknown
+    TRAILING = "trailing"  # tier 2: one number's last 7+ digits are the other number
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,9 +26,28 @@ class CacheEntry:
 
 
 class CallerIndex(Protocol):
-    """What the matcher needs of the cache (``screenpop.store`` provides it)."""
+    """What the matcher needs of the cache (``screenpop.store`` provides it, all indexed).
 
-    def find_e164(self, e164: str) -> list[CacheEntry]: ...
+    Digits are ASCII digits only; "E.164 digits" are an entry's E.164 form without the "+".
+    """
+
+    def find_e164(self, e164: str) -> list[CacheEntry]:
+        """Entries whose E.164 form is exactly ``e164`` ("+4722334455")."""
+        ...
+
+    def find_national(self, nsn: str) -> list[CacheEntry]:
+        """Entries whose national significant number is ``nsn`` (E.164 without the country
+        code: "22334455" for +4722334455; Italy keeps its 0: "0612345678")."""
+        ...
+
+    def find_ending_with(self, digits: str, limit: int) -> list[CacheEntry]:
+        """Up to ``limit`` entries whose E.164 digits end with ``digits``."""
+        ...
+
+    def find_suffixes_of(self, digits: str, min_length: int) -> list[CacheEntry]:
+        """Entries whose E.164 digits are a suffix of ``digits``, at least ``min_length`` long
+        (the incoming number carries extra leading digits, e.g. an unknown PBX prefix)."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +111,55 @@ def rank(entries: list[CacheEntry], matched_by: MatchedBy) -> list[Candidate]:
     return ranked
 
 
+MIN_TRAILING_DIGITS = MIN_EXTERNAL_DIGITS
+# A 7-digit ending can be shared by many numbers; beyond this many the match says nothing.
+MAX_TRAILING_CANDIDATES = 25
+
+
 def match(index: CallerIndex, incoming: IncomingNumber) -> list[Candidate]:
-    """All candidates of the first tier with a hit, best first; [] for none or withheld."""
-    if incoming.kind is not NumberKind.NUMBER or incoming.e164 is None:
+    """All candidates of the first tier with a hit, best first; [] for none or withheld.
+
+    Tiers (DESIGN §4): the exact E.164 number; then, only when the incoming number has no
+    trustworthy country, its national significant number, then its trailing digits.
+    """
+    if incoming.kind is not NumberKind.NUMBER:
         return []
-    return rank(index.find_e164(incoming.e164), MatchedBy.EXACT)
+    if incoming.e164 is not None:
+        # Every cached entry has an E.164 form, so a trusted number that misses here could
+        # only match a different number by its ending: rule 3 forbids that.
+        return rank(index.find_e164(incoming.e164), MatchedBy.EXACT)
+    national = _ranked_groups(
+        (index.find_national(nsn) for nsn in incoming.national), MatchedBy.NATIONAL
+    )
+    if national:
+        return national
+    return _trailing(index, incoming)
+
+
+def _trailing(index: CallerIndex, incoming: IncomingNumber) -> list[Candidate]:
+    """One number's last 7+ digits are the other number; the longest overlap first."""
+    by_overlap: dict[int, list[CacheEntry]] = {}
+    ending = incoming.trailing
+    if len(ending) >= MIN_TRAILING_DIGITS:
+        found = index.find_ending_with(ending, MAX_TRAILING_CANDIDATES)
+        if found:
+            by_overlap[len(ending)] = list(found)
+    if len(incoming.digits) >= MIN_TRAILING_DIGITS:
+        for entry in index.find_suffixes_of(incoming.digits, MIN_TRAILING_DIGITS):
+            by_overlap.setdefault(len(entry.e164.lstrip("+")), []).append(entry)
+    return _ranked_groups(
+        (by_overlap[overlap] for overlap in sorted(by_overlap, reverse=True)), MatchedBy.TRAILING
+    )
+
+
+def _ranked_groups(groups: Iterable[list[CacheEntry]], matched_by: MatchedBy) -> list[Candidate]:
+    """Each group in ``rank``'s order, better groups first, everyone once."""
+    seen: set[tuple[int, int]] = set()
+    ranked: list[Candidate] = []
+    for group in groups:
+        for candidate in rank(group, matched_by):
+            key = (candidate.person_id, candidate.contact_id)
+            if key not in seen:
+                seen.add(key)
+                ranked.append(candidate)
+    return ranked

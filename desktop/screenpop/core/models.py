@@ -67,6 +67,26 @@ class CallerId:
 
 
 @dataclass(frozen=True, slots=True)
+class RawCallerIdCollection:
+    """A changed caller-ID set with its entries still as sent: a sync decodes them in bulk,
+    off the UI thread, together with normalising them."""
+
+    hash: str
+    entries: list[Any]
+
+    @classmethod
+    def from_wire(cls, raw: Any) -> RawCallerIdCollection | None:
+        """None means "unchanged since LastHash" (a null body or ``CallerIDs: null``)."""
+        if raw is None:
+            return None
+        obj = as_object(raw, "CallerIDCollection")
+        entries = obj.get("CallerIDs")
+        if entries is None:
+            return None
+        return cls(as_str(obj.get("CallerIDHash")), as_list(entries, "CallerIDs"))
+
+
+@dataclass(frozen=True, slots=True)
 class CallerIdCollection:
     """A changed caller-ID set. ``skipped`` counts entries that could not be read."""
 
@@ -77,20 +97,17 @@ class CallerIdCollection:
     @classmethod
     def from_wire(cls, raw: Any) -> CallerIdCollection | None:
         """None means "unchanged since LastHash" (a null body or ``CallerIDs: null``)."""
-        if raw is None:
-            return None
-        obj = as_object(raw, "CallerIDCollection")
-        entries = obj.get("CallerIDs")
-        if entries is None:
+        collection = RawCallerIdCollection.from_wire(raw)
+        if collection is None:
             return None
         caller_ids: list[CallerId] = []
         skipped = 0
-        for entry in as_list(entries, "CallerIDs"):
+        for entry in collection.entries:
             try:
                 caller_ids.append(CallerId.from_wire(entry))
             except DecodeError:
                 skipped += 1
-        return cls(as_str(obj.get("CallerIDHash")), caller_ids, skipped)
+        return cls(collection.hash, caller_ids, skipped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,10 @@ the parsing here is already tolerant so the exact tier is right from the start.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from urllib.parse import unquote
 
 import phonenumbers
@@ -19,12 +21,32 @@ ITALY = 39
 MAX_INPUT_LENGTH = 256
 MIN_EXTERNAL_DIGITS = 7
 _MAX_DIGITS = 17
+_WITHHELD_WORDS = ("anonymous", "unknown", "restricted", "private", "withheld", "unavailable",
+                   "blocked", "hidden", "suppressed")
+# What phone systems put where the number would be. The Scandinavian, German and Dutch words
+# are there because PBXs localise this text; a word that is missing here reaches the user
+# as "not a phone number" instead of as an unknown caller.
 _WITHHELD = frozenset(
-    {"", "anonymous", "unknown", "restricted", "private", "withheld", "unavailable", "-"}
+    {"", "-", "+", "n/a", "none", "null", "out of area", "no caller id", "not available"}
+    | set(_WITHHELD_WORDS)
+    | {f"{word} {noun}" for word in _WITHHELD_WORDS for noun in ("number", "caller", "id")}
+    | {f"number {word}" for word in _WITHHELD_WORDS}
+    | {"anonym", "ukjent", "hemmelig", "skjult", "ukendt", "hemmeligt", "okänd", "okänt",
+       "dolt", "dolt nummer", "unterdrückt", "unbekannt", "anoniem", "onbekend", "privé"}
 )
 _SCHEMES = ("tel:", "callto:", "sips:", "sip:")
-_SEPARATORS = re.compile(r"[\s\-./()\u00a0\u2010-\u2015]")
-_TRUNK_ZERO_AFTER_CODE = re.compile(r"^(\+\d{1,3})\s*\(0\)")
+# Visual separators, including the dashes and invisible marks that copying from web pages and
+# office documents brings along (bidi marks around numbers are common on Windows).
+_SEPARATORS = re.compile(
+    r"[\s\-./()\[\]\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
+    r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+# "+44 (0)20 …": the bracketed trunk 0 is dialled at home and dropped from abroad.
+_TRUNK_ZERO_AFTER_CODE = re.compile(r"^(\s*\+?[\d\s.\-\u00a0]*\d)[\s.\-\u00a0]*\(\s*0\s*\)")
+_EXTENSION_SUFFIX = re.compile(
+    r"\s*(?:(?:ext|extn|extension)\.?|x|#)\s*:?\s*(\d{1,8})\s*$", re.IGNORECASE
+)
+_PLUS_SIGNS = ("+", "\uff0b")
 
 
 def _e164(number: phonenumbers.PhoneNumber) -> str:
@@ -73,12 +95,21 @@ class NumberKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class IncomingNumber:
-    """An incoming caller number after parsing: E.164 where its country can be trusted."""
+    """An incoming caller number after parsing: E.164 where its country can be trusted.
+
+    ``digits`` are the number as sent, without an outside-line or international prefix.
+    When the country cannot be trusted ``e164`` is None and the matcher falls back to
+    ``national`` (national significant numbers to try, best guess first) and ``trailing``
+    (the digits to match by their ending, at least 7 of them, or "").
+    """
 
     raw: str
     kind: NumberKind
     digits: str
     e164: str | None = None
+    national: tuple[str, ...] = ()
+    trailing: str = ""
+    extension: str = ""
 
     @property
     def display(self) -> str:
@@ -94,52 +125,213 @@ class IncomingNumber:
         return self.digits
 
 
-def _strip_uri(text: str) -> str:
-    lowered = text.lower()
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One way to read the digits: with a country code (after "+" or an IDD) or national."""
+
+    international: bool
+    digits: str
+
+    @property
+    def text(self) -> str:
+        return "+" + self.digits if self.international else self.digits
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    idd: re.Pattern[str] | None
+    trunk_prefix: str
+
+
+@lru_cache(maxsize=32)
+def _region(region: str) -> _Region:
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if metadata is None:
+        return _Region(None, "")
+    idd = re.compile(metadata.international_prefix) if metadata.international_prefix else None
+    trunk = metadata.national_prefix or ""
+    return _Region(idd, trunk if trunk.isdigit() else "")
+
+
+def _split_uri(text: str) -> tuple[str, str, str]:
+    """The number part of a tel:/sip: URI (or of plain text), its phone-context and extension."""
+    if "<" in text:
+        # A header value: "Ola Nordmann" <sip:+4722334455@pbx>;tag=1
+        text = text.split("<", 1)[1].split(">", 1)[0].strip()
+    lowered = text[:7].lower()
     for scheme in _SCHEMES:
         if lowered.startswith(scheme):
             text = text[len(scheme) :].lstrip("/")
             if scheme.startswith("sip"):
-                text = text.split("@", 1)[0]
-            # RFC 3966 parameters (;ext=, ;phone-context=) and SIP user parameters.
-            return unquote(text.split(";", 1)[0].split("?", 1)[0])
-    return text
+                # Only the user part can hold the number; the host and port say nothing.
+                text = text.split("@", 1)[0].split("?", 1)[0]
+                user, semicolon, user_params = text.partition(";")
+                text = user.split(":", 1)[0] + semicolon + user_params
+            break
+    number, *params = text.split(";")
+    context = extension = ""
+    for param in params:
+        name, _, value = param.partition("=")
+        name = name.strip().lower()
+        if name == "phone-context":
+            context = unquote(value.strip())
+        elif name == "ext":
+            extension = unquote(value.strip())
+    if "%" in number:
+        number = unquote(number)
+    return number.strip(), context, extension
+
+
+def _ascii_digits(text: str) -> str | None:
+    """``text`` with other scripts' decimal digits as ASCII, or None if it has a non-digit."""
+    if text.isascii():
+        return text if text.isdigit() else None
+    converted = [unicodedata.decimal(ch, -1) for ch in text]
+    if not converted or -1 in converted:
+        return None
+    return "".join(map(str, converted))
+
+
+def _compact(text: str, raw: str) -> tuple[bool, str]:
+    """(written with "+", the digits). Raises InvalidNumberError for anything but digits."""
+    compact = _SEPARATORS.sub("", text)
+    plus = compact.startswith(_PLUS_SIGNS)
+    digits = _ascii_digits(compact[1:] if plus else compact)
+    if digits is None:
+        raise InvalidNumberError(f"{raw.strip()[:40]!r} is not a phone number.")
+    return plus, digits
+
+
+def _readings(text: str, raw: str, region: _Region, outside_line_prefix: str) -> list[_Reading]:
+    """Every plausible reading of ``text``, the one to fall back on first."""
+    variants = [text]
+    trunk_zero = _TRUNK_ZERO_AFTER_CODE.match(text)
+    if trunk_zero:
+        # "+39 (0)6 …" is how some write Italy's 0, which is part of the number; try both.
+        variants.insert(0, trunk_zero.group(1) + text[trunk_zero.end() :])
+    readings: list[_Reading] = []
+    for variant in variants:
+        plus, digits = _compact(variant, raw)
+        if plus:
+            readings.append(_Reading(True, digits))
+            continue
+        dialled = [digits]
+        if (
+            outside_line_prefix
+            and digits.startswith(outside_line_prefix)
+            and len(digits) - len(outside_line_prefix) >= MIN_EXTERNAL_DIGITS
+        ):
+            # The PBX's prefix usually is there, but an IDD or a trunk 0 can look the same,
+            # so the reading without it only comes first.
+            dialled.insert(0, digits[len(outside_line_prefix) :])
+        for number in dialled:
+            readings.append(_without_idd(number, region))
+    return readings
+
+
+def _without_idd(digits: str, region: _Region) -> _Reading:
+    if region.idd is not None:
+        idd = region.idd.match(digits)
+        # As libphonenumber: no country code starts with 0, so "00 0…" is no IDD.
+        if idd and digits[idd.end() : idd.end() + 1] not in ("", "0"):
+            return _Reading(True, digits[idd.end() :])
+    return _Reading(False, digits)
+
+
+def _national_guesses(digits: str, region: _Region) -> tuple[str, ...]:
+    """National significant numbers a national number of unknown country may have."""
+    guesses = []
+    if digits.startswith("0"):
+        guesses.append(digits[1:])  # most countries' trunk prefix
+    if region.trunk_prefix not in ("", "0") and digits.startswith(region.trunk_prefix):
+        guesses.append(digits[len(region.trunk_prefix) :])
+    guesses.append(digits)  # no trunk prefix (Norway, Denmark) or one kept inside (Italy)
+    return tuple(dict.fromkeys(g for g in guesses if g))
+
+
+def _trailing_digits(digits: str) -> str:
+    return digits if len(digits) >= MIN_EXTERNAL_DIGITS else ""
 
 
 def parse_incoming(text: str, home_region: str, outside_line_prefix: str = "") -> IncomingNumber:
-    """Parse what a phone system sent. Raises InvalidNumberError for input that is no number."""
+    """Parse what a phone system sent. Raises InvalidNumberError for input that is no number.
+
+    ``home_region`` is the agent's region ("NO"); ``outside_line_prefix`` what the PBX puts
+    in front of external numbers ("0", "9"), stripped where the rest still is a number.
+    """
     raw = text
     if len(text) > MAX_INPUT_LENGTH:
         raise InvalidNumberError("That is far too long to be a phone number.")
-    text = _strip_uri(text.strip()).strip()
-    if text.lower() in _WITHHELD:
+    region_code = home_region.strip().upper()
+    region = _region(region_code)
+    number, context, extension = _split_uri(text.strip())
+    if " ".join(number.lower().split()) in _WITHHELD:
         return IncomingNumber(raw, NumberKind.WITHHELD, "")
-    text = _TRUNK_ZERO_AFTER_CODE.sub(r"\1", text)
-    compact = _SEPARATORS.sub("", text)
-    plus = compact.startswith("+")
-    digits = compact[1:] if plus else compact
-    if not digits.isdigit() or not digits.isascii():
-        raise InvalidNumberError(f"{raw.strip()[:40]!r} is not a phone number.")
-    if len(digits) > _MAX_DIGITS:
+    ext_suffix = _EXTENSION_SUFFIX.search(number)
+    if ext_suffix and ext_suffix.start() > 0:
+        number, extension = number[: ext_suffix.start()], extension or ext_suffix.group(1)
+    if context.startswith(_PLUS_SIGNS) and not number.lstrip().startswith(_PLUS_SIGNS):
+        # RFC 3966: a global phone-context is the prefix the local number is dialled after;
+        # a domain name only says the number is local.
+        number = context + " " + number
+    prefix = "".join(ch for ch in outside_line_prefix if ch.isascii() and ch.isdigit())
+    readings = [
+        r for r in _readings(number, raw, region, prefix) if len(r.digits) <= _MAX_DIGITS
+    ]
+    if not readings:
         raise InvalidNumberError(f"{raw.strip()[:40]!r} has too many digits for a phone number.")
-    if not plus and outside_line_prefix and digits.startswith(outside_line_prefix):
-        rest = digits[len(outside_line_prefix) :]
-        if len(rest) >= MIN_EXTERNAL_DIGITS:
-            digits = rest
-    if not plus and len(digits) < MIN_EXTERNAL_DIGITS:
-        return IncomingNumber(raw, NumberKind.EXTENSION, digits)
-    parsed = _parse(("+" if plus else "") + digits, home_region)
-    e164: str | None = None
-    if parsed is not None:
-        # A "+" number carries its own country; a national one is trusted only when valid.
-        trusted = (
-            phonenumbers.is_possible_number(parsed)
-            if plus
-            else phonenumbers.is_valid_number(parsed)
+    first = readings[0]
+    if not first.digits and not first.international:
+        return IncomingNumber(raw, NumberKind.WITHHELD, "")
+    if not first.international and len(first.digits) < MIN_EXTERNAL_DIGITS:
+        return IncomingNumber(raw, NumberKind.EXTENSION, first.digits, extension=extension)
+
+    # A number written with a country code is trusted when it is possible at all; a
+    # national one only when it is valid at home. A valid reading beats a merely possible one.
+    first_parsed = _parse(first.text, region_code)
+    possible: tuple[_Reading, phonenumbers.PhoneNumber] | None = None
+    for reading in readings:
+        parsed = first_parsed if reading is first else _parse(reading.text, region_code)
+        if parsed is None:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return IncomingNumber(
+                raw, NumberKind.NUMBER, reading.digits, _e164(parsed), extension=extension
+            )
+        if reading.international and possible is None and phonenumbers.is_possible_number(parsed):
+            possible = (reading, parsed)
+    if possible is not None:
+        reading, parsed = possible
+        return IncomingNumber(
+            raw, NumberKind.NUMBER, reading.digits, _e164(parsed), extension=extension
         )
-        if trusted:
-            e164 = _e164(parsed)
-    return IncomingNumber(raw, NumberKind.NUMBER, digits, e164)
+
+    if first.international:
+        if first_parsed is not None:
+            # Its country is known but the number is impossible there: guessing at another
+            # country's number with the same ending is what rule 3 forbids.
+            return IncomingNumber(raw, NumberKind.NUMBER, first.digits, extension=extension)
+        # An unknown country code ("+0047…", "+999…"): only its ending is left to go by.
+        return IncomingNumber(
+            raw,
+            NumberKind.NUMBER,
+            first.digits,
+            trailing=_trailing_digits(first.digits.lstrip("0")),
+            extension=extension,
+        )
+    national = first.digits
+    if region.trunk_prefix and national.startswith(region.trunk_prefix):
+        without_trunk = national[len(region.trunk_prefix) :]
+    else:
+        without_trunk = national
+    return IncomingNumber(
+        raw,
+        NumberKind.NUMBER,
+        national,
+        national=_national_guesses(national, region),
+        trailing=_trailing_digits(without_trunk.lstrip("0")),
+        extension=extension,
+    )
 
 
 def format_e164(e164: str) -> str:

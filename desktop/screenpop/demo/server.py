@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import hashlib
 import hmac
 import json
 import signal
@@ -42,6 +43,7 @@ from screenpop.demo.summaries import cut
 
 JSON = "application/json; charset=utf-8"
 DEFAULT_LIMIT = 10
+MAX_SELECTION = 1000
 _REALM = 'Basic realm="SuperOffice demo"'
 _KEPT_BODIES = 2
 
@@ -194,6 +196,38 @@ def create_app(config: DemoConfig) -> Starlette:
             return _error(503, "The demo tenant is shutting down.", "ServiceUnavailable")
         return Response(content, media_type=JSON)
 
+    selections: dict[int, tuple[str, bytes]] = {}
+
+    def selection_body(selection_id: int, everyone: bytes) -> tuple[str, bytes]:
+        # Selection N holds the caller IDs of every Nth company: a set of its own, own hash.
+        entries = json.loads(everyone)["CallerIDs"]
+        chosen = [e for e in entries if e.get("ContactId", 0) % selection_id == 0]
+        digest = hashlib.sha1(f"{tenant.caller_id_hash}/selection/{selection_id}".encode())
+        hash_ = digest.hexdigest()
+        return hash_, dumps({"CallerIDHash": hash_, "CallerIDs": chosen})
+
+    async def selection_caller_ids(request: Request) -> Response:
+        try:
+            fields = json.loads(await request.body() or b"{}")
+        except ValueError:
+            return _error(400, "The request body is not JSON.", "BadRequest")
+        if not isinstance(fields, dict):
+            return _error(400, "The request body is not a JSON object.", "BadRequest")
+        selection_id = fields.get("SelectionId")
+        if type(selection_id) is not int or selection_id <= 0:
+            return _error(400, "SelectionId must be a positive whole number.", "BadRequest")
+        if selection_id > MAX_SELECTION:
+            return _error(404, f"Selection {selection_id} not found", "NotFound")
+        if selection_id not in selections:
+            everyone = await asyncio.wrap_future(bodies.get(None))
+            selections[selection_id] = await asyncio.to_thread(
+                selection_body, selection_id, everyone
+            )
+        hash_, content = selections[selection_id]
+        if fields.get("LastHash") == hash_:
+            return Response(b"null", media_type=JSON)
+        return Response(content, media_type=JSON)
+
     async def summary(request: Request) -> Response:
         raw_id = request.path_params["contact_id"]
         if not (raw_id.isascii() and raw_id.isdigit()):
@@ -223,6 +257,11 @@ def create_app(config: DemoConfig) -> Starlette:
 
     routes = [
         Route("/api/v1/Agents/Pocket/GetMyCallerIDs", api(caller_ids), methods=["POST"]),
+        Route(
+            "/api/v1/Agents/Pocket/GetCallerIDsFromSelection",
+            api(selection_caller_ids),
+            methods=["POST"],
+        ),
         Route("/api/v1/Contact/{contact_id}/Summary", api(summary), methods=["GET"]),
         Route("/default.aspx", web_client, methods=["GET"]),
     ]

@@ -1,44 +1,62 @@
 """The caller-ID cache: one SQLite file in the profile.
 
-Readers (the matcher on the UI thread, a second process) use their own connections; a sync
-replaces the whole set in one transaction, and WAL lets readers keep the old snapshot until it
-commits, so nobody ever sees half a set.
+Readers (the matcher on the UI thread, a second process) use their own connections. A sync
+builds the new set in a table of its own and renames it over the old one in one transaction;
+WAL lets readers keep the old snapshot until that commits, so nobody ever sees half a set.
+Every lookup is an index lookup: nothing is loaded into memory at start-up.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.matching import CacheEntry
 from screenpop.core.models import CallerId
+from screenpop.core.normalise import country_code_for_region
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS caller_id (
+_CALLER_TABLE = """
+CREATE TABLE {name} (
     id INTEGER PRIMARY KEY,
+    fp INTEGER NOT NULL,
     e164 TEXT NOT NULL,
+    rev TEXT NOT NULL,
+    cc_len INTEGER NOT NULL,
     phone_number INTEGER NOT NULL,
     dial_in_prefix INTEGER NOT NULL,
     person_id INTEGER NOT NULL,
     person_name TEXT NOT NULL,
     mrmrs TEXT NOT NULL,
     contact_id INTEGER NOT NULL,
-    contact_name TEXT NOT NULL,
-    search_key TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS caller_id_e164 ON caller_id (e164);
-"""
-
+    contact_name TEXT NOT NULL
+)"""
+# Index names carry a generation: the renamed table keeps its indexes' names.
+_INDEXES = ("e164", "rev", "fp")
+_SEARCH_TABLE = (
+    "CREATE VIRTUAL TABLE search USING fts5(text, tokenize='unicode61 remove_diacritics 2', "
+    "detail=none)"
+)
 _COLUMNS = (
     "e164, phone_number, dial_in_prefix, person_id, person_name, mrmrs, contact_id, contact_name"
 )
+_INSERT = (
+    "INSERT INTO caller_id_next (fp, e164, rev, cc_len, phone_number, dial_in_prefix, "
+    "person_id, person_name, mrmrs, contact_id, contact_name) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# One past "9": with the reversed digits, "ends with D" is the index range [rev(D), rev(D)+":").
+_AFTER_DIGITS = ":"
+_FOLD_EXTRA = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "œ": "oe"})
+_SEARCH_PAGE = 50
+_WORD = re.compile(r"[^\W_]+")
 
 
 class CacheError(ScreenpopError):
@@ -52,7 +70,40 @@ def fold(text: str) -> str:
     return stripped.translate(_FOLD_EXTRA)
 
 
-_FOLD_EXTRA = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "œ": "oe"})
+def fingerprint(
+    e164: str, person_id: int, contact_id: int, person_name: str, mrmrs: str, contact_name: str
+) -> int:
+    """A stable 64-bit identity of an entry's content: counts changes, keys the search index."""
+    text = f"{e164}\x1f{person_id}\x1f{contact_id}\x1f{person_name}\x1f{mrmrs}\x1f{contact_name}"
+    digest = hashlib.blake2b(text.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
+Row = tuple[int, str, str, int, int, int, int, str, str, int, str]
+
+
+def make_row(caller: CallerId, e164: str, country_code: int) -> Row:
+    """An entry as the cache stores it; building rows is the caller's (a sync thread's) work."""
+    return (
+        fingerprint(
+            e164,
+            caller.person_id,
+            caller.contact_id,
+            caller.person_name,
+            caller.mrmrs,
+            caller.contact_name,
+        ),
+        e164,
+        e164[:0:-1],
+        len(str(country_code)),
+        caller.phone_number,
+        caller.dial_in_prefix,
+        caller.person_id,
+        caller.person_name,
+        caller.mrmrs,
+        caller.contact_id,
+        caller.contact_name,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +114,7 @@ class ReplaceResult:
     total: int
 
 
-def _entry(row: tuple[object, ...]) -> CacheEntry:
+def _entry(row: Sequence[object]) -> CacheEntry:
     e164, phone, prefix, person_id, person_name, mrmrs, contact_id, contact_name = row
     caller = CallerId(
         phone_number=int(phone),  # type: ignore[call-overload]
@@ -87,6 +138,8 @@ class CallerIdCache:
             self._db = sqlite3.connect(path, timeout=10.0, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA cache_size=-65536")
+            self._db.execute("PRAGMA temp_store=MEMORY")
             self._migrate()
         except (sqlite3.Error, OSError) as err:
             raise CacheError(f"Cannot open the caller-ID cache {path}: {err}") from None
@@ -97,8 +150,30 @@ class CallerIdCache:
             return
         if version > SCHEMA_VERSION:
             raise CacheError(f"The cache {self.path} was written by a newer Screenpop.")
-        self._db.executescript(_SCHEMA)
-        self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                db.execute("COMMIT")  # another process migrated meanwhile
+                return
+            # Every older layout is only a copy of the CRM's data: drop it, and the next sync
+            # (with no LastHash) fetches the whole set again.
+            db.execute("DROP TABLE IF EXISTS caller_id")
+            db.execute("DROP TABLE IF EXISTS search")
+            db.execute("DROP TABLE IF EXISTS meta")
+            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            db.execute(_CALLER_TABLE.format(name="caller_id"))
+            self._create_indexes("caller_id", 0)
+            db.execute(_SEARCH_TABLE)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _create_indexes(self, table: str, generation: int) -> None:
+        for column in _INDEXES:
+            self._db.execute(f"CREATE INDEX {column}_{generation} ON {table} ({column})")
 
     def close(self) -> None:
         self._db.close()
@@ -109,33 +184,83 @@ class CallerIdCache:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- reading ---------------------------------------------------------------------------
+    # -- lookups (the matcher's CallerIndex) -----------------------------------------------
+
+    def _select(self, where: str, args: tuple[object, ...]) -> list[CacheEntry]:
+        query = f"SELECT {_COLUMNS} FROM caller_id WHERE {where}"
+        return [_entry(row) for row in self._db.execute(query, args).fetchall()]
 
     def find_e164(self, e164: str) -> list[CacheEntry]:
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM caller_id WHERE e164 = ?", (e164,)
-        ).fetchall()
-        return [_entry(row) for row in rows]
+        return self._select("e164 = ?", (e164,))
 
-    def search(self, text: str, limit: int = 50) -> list[CacheEntry]:
-        """Entries whose name or company contains the text, or whose number contains the digits."""
+    def find_national(self, nsn: str) -> list[CacheEntry]:
+        reversed_digits = nsn[::-1]
+        return self._select(
+            "rev >= ? AND rev < ? AND length(rev) = cc_len + ?",
+            (reversed_digits, reversed_digits + _AFTER_DIGITS, len(nsn)),
+        )
+
+    def find_ending_with(self, digits: str, limit: int) -> list[CacheEntry]:
+        reversed_digits = digits[::-1]
+        return self._select(
+            "rev >= ? AND rev < ? ORDER BY length(rev) LIMIT ?",
+            (reversed_digits, reversed_digits + _AFTER_DIGITS, limit),
+        )
+
+    def find_suffixes_of(self, digits: str, min_length: int) -> list[CacheEntry]:
+        reversed_digits = digits[::-1]
+        suffixes = [reversed_digits[:n] for n in range(min_length, len(reversed_digits) + 1)]
+        if not suffixes:
+            return []
+        marks = ", ".join("?" * len(suffixes))
+        return self._select(f"rev IN ({marks})", tuple(suffixes))
+
+    # -- the Find dialog -------------------------------------------------------------------
+
+    def search(self, text: str, limit: int = _SEARCH_PAGE) -> list[CacheEntry]:
+        """Entries whose names start words with the typed words, or whose number starts or
+        ends with the typed digits; the first page only, from indexes alone."""
         needle = text.strip()
         if not needle:
             return []
-        digits = "".join(c for c in needle if c.isdigit())
-        if digits and len(digits) >= len(needle.replace(" ", "").lstrip("+")) - 1:
-            query = (
-                f"SELECT {_COLUMNS} FROM caller_id WHERE e164 LIKE ? ORDER BY person_name LIMIT ?"
+        compact = needle.replace(" ", "").replace("-", "").lstrip("+")
+        if compact.isdigit():
+            return self._search_digits(compact, limit)
+        # Words as FTS5's tokenizer sees them, each quoted: typed text is never query syntax.
+        words = _WORD.findall(fold(needle))
+        if not words:
+            return []
+        query = " ".join(f'"{word}"*' for word in words)
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS} FROM caller_id WHERE fp IN "
+            "(SELECT rowid FROM search WHERE search MATCH ? LIMIT ?) "
+            "GROUP BY fp ORDER BY person_id = 0, person_name, contact_name",
+            (query, limit),
+        ).fetchall()
+        return [_entry(row) for row in rows][:limit]
+
+    def _search_digits(self, digits: str, limit: int) -> list[CacheEntry]:
+        """Numbers that start with the digits (as typed internationally, or nationally in the
+        home region: "2233" and "022 33" find +47 22 33 44 55), then numbers that end with them."""
+        starts = [f"+{digits}"]
+        region = self.meta("home_region")
+        if region:
+            starts.insert(0, f"+{country_code_for_region(region)}{digits.lstrip('0')}")
+        found: list[CacheEntry] = []
+        for start in starts:
+            if len(found) < limit:
+                found += self._select(
+                    "e164 >= ? AND e164 < ? LIMIT ?",
+                    (start, start + _AFTER_DIGITS, limit - len(found)),
+                )
+        reversed_digits = digits[::-1]
+        if len(found) < limit:
+            found += self._select(
+                "rev >= ? AND rev < ? LIMIT ?",
+                (reversed_digits, reversed_digits + _AFTER_DIGITS, limit - len(found)),
             )
-            args: tuple[object, ...] = (f"%{digits}%", limit)
-        else:
-            query = (
-                f"SELECT {_COLUMNS} FROM caller_id WHERE search_key LIKE ? ESCAPE '\\' "
-                "ORDER BY person_id = 0, person_name, contact_name LIMIT ?"
-            )
-            escaped = fold(needle).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            args = (f"%{escaped}%", limit)
-        return [_entry(row) for row in self._db.execute(query, args).fetchall()]
+        unique = {(e.e164, e.caller.person_id, e.caller.contact_id): e for e in found}
+        return list(unique.values())
 
     def sample(self, limit: int) -> list[CacheEntry]:
         rows = self._db.execute(
@@ -159,51 +284,22 @@ class CallerIdCache:
             (key, value),
         )
 
-    def replace_all(self, entries: Iterable[CacheEntry], meta: dict[str, str]) -> ReplaceResult:
-        """Swap in a new caller-ID set and its meta in one transaction."""
-        rows = [
-            (
-                e.e164,
-                e.caller.phone_number,
-                e.caller.dial_in_prefix,
-                e.caller.person_id,
-                e.caller.person_name,
-                e.caller.mrmrs,
-                e.caller.contact_id,
-                e.caller.contact_name,
-                fold(f"{e.caller.person_name} {e.caller.contact_name}"),
-            )
-            for e in entries
-        ]
+    def replace_all(self, rows: Sequence[Row], meta: dict[str, str]) -> ReplaceResult:
+        """Swap in a new caller-ID set (rows from :func:`make_row`) and its meta, atomically."""
         db = self._db
+        new = {row[0] for row in rows}
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
-                db.execute(
-                    "CREATE TEMP TABLE IF NOT EXISTS incoming AS SELECT * FROM caller_id WHERE 0"
-                )
-                db.execute("DELETE FROM temp.incoming")
-                db.executemany(
-                    f"INSERT INTO temp.incoming ({_COLUMNS}, search_key) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    rows,
-                )
-                key = "e164, person_id, contact_id, person_name, mrmrs, contact_name"
-                added = db.execute(
-                    f"SELECT COUNT(*) FROM (SELECT {key} FROM temp.incoming "
-                    f"EXCEPT SELECT {key} FROM caller_id)"
-                ).fetchone()[0]
-                removed = db.execute(
-                    f"SELECT COUNT(*) FROM (SELECT {key} FROM caller_id "
-                    f"EXCEPT SELECT {key} FROM temp.incoming)"
-                ).fetchone()[0]
-                db.execute("DELETE FROM caller_id")
-                db.execute(
-                    f"INSERT INTO caller_id ({_COLUMNS}, search_key) "
-                    f"SELECT {_COLUMNS}, search_key FROM temp.incoming"
-                )
-                db.execute("DELETE FROM temp.incoming")
-                for name, value in meta.items():
+                old = {fp for (fp,) in db.execute("SELECT fp FROM caller_id")}
+                generation = int(self.meta("generation") or 0) + 1
+                db.execute("DROP TABLE IF EXISTS caller_id_next")
+                db.execute(_CALLER_TABLE.format(name="caller_id_next"))
+                db.executemany(_INSERT, rows)
+                self._create_indexes("caller_id_next", generation)
+                db.execute("DROP TABLE caller_id")
+                db.execute("ALTER TABLE caller_id_next RENAME TO caller_id")
+                for name, value in {**meta, "generation": str(generation)}.items():
                     self.set_meta(name, value)
                 db.execute("COMMIT")
             except BaseException:
@@ -211,5 +307,44 @@ class CallerIdCache:
                 raise
         except sqlite3.Error as err:
             raise CacheError(f"Cannot write the caller-ID cache {self.path}: {err}") from None
-        total = len(rows)
-        return ReplaceResult(added=added, removed=removed, unchanged=total - added, total=total)
+        added = len(new - old)
+        return ReplaceResult(
+            added=added, removed=len(old - new), unchanged=len(rows) - added, total=len(rows)
+        )
+
+    def update_search_index(self) -> int:
+        """Bring the name index up to the current set; returns the entries indexed anew.
+
+        Separate from the swap so a sync is ready for pops as soon as possible. The index is
+        keyed by content fingerprint and searches join back to the current set, so while it
+        catches up it can miss a new entry for a moment, but never show a removed one.
+        """
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute(
+                    "DELETE FROM search WHERE rowid IN "
+                    "(SELECT rowid FROM search EXCEPT SELECT fp FROM caller_id)"
+                )
+                missing = db.execute(
+                    "SELECT fp, person_name, contact_name FROM caller_id "
+                    "WHERE fp IN (SELECT fp FROM caller_id EXCEPT SELECT rowid FROM search) "
+                    "GROUP BY fp"
+                ).fetchall()
+                db.executemany(
+                    "INSERT INTO search (rowid, text) VALUES (?, ?)",
+                    [(fp, fold(f"{person} {company}")) for fp, person, company in missing],
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise CacheError(f"Cannot update the search index in {self.path}: {err}") from None
+        return len(missing)
+
+
+def rows_for(entries: Iterable[tuple[CallerId, str, int]]) -> list[Row]:
+    """Rows for (caller, E.164, country code) triples; tests and tools build caches with it."""
+    return [make_row(caller, e164, cc) for caller, e164, cc in entries]

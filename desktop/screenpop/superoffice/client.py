@@ -10,7 +10,7 @@ import httpx
 
 from screenpop import __version__
 from screenpop.core.errors import DecodeError
-from screenpop.core.models import CallerIdCollection, ContactSummary
+from screenpop.core.models import CallerIdCollection, ContactSummary, RawCallerIdCollection
 from screenpop.superoffice.errors import (
     AuthenticationError,
     BadResponseError,
@@ -112,6 +112,33 @@ class SuperOfficeClient:
                 f"SuperOffice sent an answer that is not JSON (HTTP {status})."
             ) from None
 
+    async def fetch_caller_ids(
+        self,
+        last_hash: str | None = None,
+        *,
+        selection_id: int | None = None,
+        min_date: str | None = None,
+        max_date: str | None = None,
+        select: str | None = None,
+    ) -> RawCallerIdCollection | None:
+        """The caller IDs the user cares about (or a selection's), entries undecoded;
+        None when unchanged since ``last_hash``."""
+        params = {"$select": select} if select else None
+        body: dict[str, object]
+        if selection_id is not None:
+            path = "Agents/Pocket/GetCallerIDsFromSelection"
+            body = {"SelectionId": selection_id, "LastHash": last_hash}
+        else:
+            path = "Agents/Pocket/GetMyCallerIDs"
+            body = {"LastHash": last_hash, "MinDate": min_date, "MaxDate": max_date}
+        raw = await self._request("POST", path, json=body, params=params)
+        try:
+            return RawCallerIdCollection.from_wire(raw)
+        except DecodeError as err:
+            raise BadResponseError(
+                f"SuperOffice sent caller IDs of an unknown shape: {err}"
+            ) from None
+
     async def get_my_caller_ids(
         self,
         last_hash: str | None = None,
@@ -120,16 +147,13 @@ class SuperOfficeClient:
         max_date: str | None = None,
         select: str | None = None,
     ) -> CallerIdCollection | None:
-        """The caller IDs the user cares about, or None when unchanged since ``last_hash``."""
-        params = {"$select": select} if select else None
-        body = {"LastHash": last_hash, "MinDate": min_date, "MaxDate": max_date}
-        raw = await self._request("POST", "Agents/Pocket/GetMyCallerIDs", json=body, params=params)
-        try:
-            return CallerIdCollection.from_wire(raw)
-        except DecodeError as err:
-            raise BadResponseError(
-                f"SuperOffice sent caller IDs of an unknown shape: {err}"
-            ) from None
+        """The caller IDs the user cares about, decoded; None when unchanged."""
+        raw = await self.fetch_caller_ids(
+            last_hash, min_date=min_date, max_date=max_date, select=select
+        )
+        if raw is None:
+            return None
+        return CallerIdCollection.from_wire({"CallerIDHash": raw.hash, "CallerIDs": raw.entries})
 
     async def get_contact_summary(self, contact_id: int, limit: int = 10) -> ContactSummary:
         raw = await self._request("GET", f"Contact/{contact_id}/Summary", params={"limit": limit})

@@ -6,21 +6,37 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from screenpop.core.matching import CacheEntry
-from screenpop.core.models import CallerIdCollection
-from screenpop.core.phone import caller_id_e164
-from screenpop.store.cache import CallerIdCache
+from screenpop.core.errors import DecodeError
+from screenpop.core.models import CallerId
+from screenpop.core.normalise import normalise_caller_id
+from screenpop.store.cache import CallerIdCache, Row, fingerprint
 from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
 
 META_HASH = "caller_id_hash"
 META_SYNCED_AT = "synced_at"
-META_TENANT = "tenant"
+META_SOURCE = "source"
 META_COUNT = "count"
+META_REGION = "home_region"
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOptions:
+    """What to cache: the user's own caller IDs (optionally only those touched since
+    ``min_days`` ago), or a SuperOffice selection's instead."""
+
+    home_region: str
+    selection_id: int | None = None
+    min_days: int | None = None
+
+    def source(self, tenant: str) -> str:
+        # The cached set answers to this identity; a change of any part means a full fetch.
+        return f"{tenant}|selection={self.selection_id}|days={self.min_days}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,43 +57,103 @@ class SyncResult:
         )
 
 
-def normalise(collection: CallerIdCollection, home_region: str) -> tuple[list[CacheEntry], int]:
-    """E.164 for every entry; entries that cannot be a phone number are counted, not fatal."""
-    entries: list[CacheEntry] = []
-    skipped = collection.skipped
-    for caller in collection.caller_ids:
-        e164 = caller_id_e164(caller.phone_number, caller.dial_in_prefix, home_region)
-        if e164 is None:
-            skipped += 1
+def build_rows(entries: list[Any], home_region: str) -> tuple[list[Row], int]:
+    """Decode, normalise and key every entry; one that cannot be a number is counted, and
+    never fails the sync. The common, well-typed entry skips the tolerant decoder: this loop
+    runs a million times for a large tenant."""
+    rows: list[Row] = []
+    skipped = 0
+    # Any: the fields are checked by type() below, which mypy does not narrow through.
+    number: Any
+    prefix: Any
+    person_id: Any
+    contact_id: Any
+    person_name: Any
+    mrmrs: Any
+    contact_name: Any
+    for entry in entries:
+        if type(entry) is dict:
+            number = entry.get("PhoneNumber")
+            prefix = entry.get("DialInPrefix")
+            person_id = entry.get("PersonId")
+            contact_id = entry.get("ContactId")
+            person_name = entry.get("PersonName")
+            mrmrs = entry.get("Mrmrs")
+            contact_name = entry.get("ContactName")
+            regular = (
+                type(number) is int
+                and type(prefix) is int
+                and type(person_id) is int
+                and type(contact_id) is int
+                and type(person_name) is str
+                and type(mrmrs) is str
+                and type(contact_name) is str
+            )
         else:
-            entries.append(CacheEntry(caller, e164))
-    return entries, skipped
+            regular = False
+        if not regular:
+            try:
+                caller = CallerId.from_wire(entry)
+            except DecodeError:
+                skipped += 1
+                continue
+            number, prefix, person_id, person_name, mrmrs, contact_id, contact_name = (
+                caller.phone_number,
+                caller.dial_in_prefix,
+                caller.person_id,
+                caller.person_name,
+                caller.mrmrs,
+                caller.contact_id,
+                caller.contact_name,
+            )
+        normalised = normalise_caller_id(number, prefix, home_region)
+        if normalised is None:
+            skipped += 1
+            continue
+        e164, country_code = normalised
+        rows.append(
+            (
+                fingerprint(e164, person_id, contact_id, person_name, mrmrs, contact_name),
+                e164,
+                e164[:0:-1],
+                len(str(country_code)),
+                number,
+                prefix,
+                person_id,
+                person_name,
+                mrmrs,
+                contact_id,
+                contact_name,
+            )
+        )
+    return rows, skipped
+
+
+def _cached_hash(cache_path: Path, source: str, home_region: str) -> tuple[str | None, int]:
+    with CallerIdCache(cache_path) as cache:
+        count = int(cache.meta(META_COUNT) or 0)
+        # The E.164 forms depend on the home region, the set on the source.
+        if cache.meta(META_SOURCE) != source or cache.meta(META_REGION) != home_region:
+            return None, count
+        return cache.meta(META_HASH), count
 
 
 def _store(
-    cache_path: Path, collection: CallerIdCollection, home_region: str, tenant: str
+    cache_path: Path, entries: list[Any], hash_: str, source: str, home_region: str
 ) -> tuple[int, int, int, int, int]:
-    entries, skipped = normalise(collection, home_region)
+    rows, skipped = build_rows(entries, home_region)
     with CallerIdCache(cache_path) as cache:
         result = cache.replace_all(
-            entries,
+            rows,
             {
-                META_COUNT: str(len(entries)),
-                META_HASH: collection.hash,
+                META_HASH: hash_,
                 META_SYNCED_AT: datetime.now(UTC).isoformat(),
-                META_TENANT: tenant,
-                "home_region": home_region,
+                META_SOURCE: source,
+                META_REGION: home_region,
+                META_COUNT: str(len(rows)),
             },
         )
     return result.added, result.removed, result.unchanged, skipped, result.total
-
-
-def _cached_hash(cache_path: Path, home_region: str, tenant: str) -> tuple[str | None, int]:
-    with CallerIdCache(cache_path) as cache:
-        # A new tenant or home region invalidates the cache: the E.164 forms depend on both.
-        if cache.meta(META_TENANT) != tenant or cache.meta("home_region") != home_region:
-            return None, cache.count()
-        return cache.meta(META_HASH), cache.count()
 
 
 def _touch(cache_path: Path) -> None:
@@ -85,21 +161,49 @@ def _touch(cache_path: Path) -> None:
         cache.set_meta(META_SYNCED_AT, datetime.now(UTC).isoformat())
 
 
+def _min_date(days: int | None) -> str | None:
+    if days is None:
+        return None
+    return (datetime.now(UTC) - timedelta(days=days)).strftime("%Y-%m-%dT%H:%M:%S")
+
+
 async def sync_caller_ids(
-    client: SuperOfficeClient, cache_path: Path, home_region: str
+    client: SuperOfficeClient,
+    cache_path: Path,
+    home_region: str,
+    *,
+    selection_id: int | None = None,
+    min_days: int | None = None,
 ) -> SyncResult:
-    """Fetch the caller IDs and update the cache; SQLite and normalising run off this thread."""
+    """Fetch the caller IDs and update the cache; SQLite and normalising run off this thread.
+
+    The name search index is brought up to date separately (:func:`update_search_index`),
+    so the set is ready for pops first.
+    """
+    options = SyncOptions(home_region, selection_id, min_days)
     started = time.perf_counter()
-    tenant = client.tenant.base
-    last_hash, count = await asyncio.to_thread(_cached_hash, cache_path, home_region, tenant)
-    collection = await client.get_my_caller_ids(last_hash)
+    source = options.source(client.tenant.base)
+    last_hash, count = await asyncio.to_thread(_cached_hash, cache_path, source, home_region)
+    collection = await client.fetch_caller_ids(
+        last_hash, selection_id=selection_id, min_date=_min_date(min_days)
+    )
     if collection is None:
         await asyncio.to_thread(_touch, cache_path)
         seconds = time.perf_counter() - started
         return SyncResult(0, 0, count, 0, count, seconds, changed=False)
     added, removed, unchanged, skipped, total = await asyncio.to_thread(
-        _store, cache_path, collection, home_region, tenant
+        _store, cache_path, collection.entries, collection.hash, source, home_region
     )
     seconds = time.perf_counter() - started
     log.info("caller IDs synced: %d added, %d removed, %d skipped", added, removed, skipped)
     return SyncResult(added, removed, unchanged, skipped, total, seconds, changed=True)
+
+
+def _update_search(cache_path: Path) -> int:
+    with CallerIdCache(cache_path) as cache:
+        return cache.update_search_index()
+
+
+async def update_search_index(cache_path: Path) -> int:
+    """Index new entries' names for the Find dialog (off this thread); returns how many."""
+    return await asyncio.to_thread(_update_search, cache_path)
