@@ -124,3 +124,28 @@ def test_call_when_the_app_cannot_start(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "call", "+4722334455", env=env, timeout=40)
     assert result.returncode == 1
     assert "Screenpop could not start" in _one_line_error(result)
+
+
+def test_sync_a_selection_then_back(tmp_path: Path, tenant: str) -> None:
+    run_cli(tmp_path, "configure", "--tenant", tenant, "--user", "demo", "--region", "NO")
+    mine = run_cli(tmp_path, "sync", env=SECRET)
+    assert run_cli(tmp_path, "configure", "--selection", "4", "--min-days", "90").returncode == 0
+    chosen = run_cli(tmp_path, "sync", env=SECRET)
+    assert chosen.returncode == 0 and chosen.stdout.startswith("changed: ")
+
+    def total(line: str) -> int:
+        return int(line.split("(")[1].split()[0])
+
+    assert 0 < total(chosen.stdout) < total(mine.stdout)
+    settings = (tmp_path / "settings.ini").read_text()
+    assert "selection_id=4" in settings and "min_days=90" in settings
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [(["--selection", "-1"], "selection id"), (["--min-days", "99999"], "--min-days")],
+)
+def test_bad_sync_settings(tmp_path: Path, args: list[str], says: str) -> None:
+    result = run_cli(tmp_path, "configure", *args)
+    assert result.returncode == 1
+    assert says in _one_line_error(result)

@@ -138,12 +138,13 @@ def match(index: CallerIndex, incoming: IncomingNumber) -> list[Candidate]:
 
 def _trailing(index: CallerIndex, incoming: IncomingNumber) -> list[Candidate]:
     """One number's last 7+ digits are the other number; the longest overlap first."""
-    by_overlap: dict[int, list[CacheEntry]] = {}
     ending = incoming.trailing
-    if len(ending) >= MIN_TRAILING_DIGITS:
-        found = index.find_ending_with(ending, MAX_TRAILING_CANDIDATES)
-        if found:
-            by_overlap[len(ending)] = list(found)
+    if len(ending) < MIN_TRAILING_DIGITS:
+        return []  # too short, or a trailing match is not allowed for this number
+    by_overlap: dict[int, list[CacheEntry]] = {}
+    found = index.find_ending_with(ending, MAX_TRAILING_CANDIDATES)
+    if found:
+        by_overlap[len(ending)] = list(found)
     if len(incoming.digits) >= MIN_TRAILING_DIGITS:
         for entry in index.find_suffixes_of(incoming.digits, MIN_TRAILING_DIGITS):
             by_overlap.setdefault(len(entry.e164.lstrip("+")), []).append(entry)

@@ -100,7 +100,8 @@ class IncomingNumber:
     ``digits`` are the number as sent, without an outside-line or international prefix.
     When the country cannot be trusted ``e164`` is None and the matcher falls back to
     ``national`` (national significant numbers to try, best guess first) and ``trailing``
-    (the digits to match by their ending, at least 7 of them, or "").
+    (the digits to match by their ending, at least 7 of them; "" when the number may not
+    match by its ending at all).
     """
 
     raw: str

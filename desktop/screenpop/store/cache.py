@@ -42,7 +42,7 @@ CREATE TABLE {name} (
 _INDEXES = ("e164", "rev", "fp")
 _SEARCH_TABLE = (
     "CREATE VIRTUAL TABLE search USING fts5(text, tokenize='unicode61 remove_diacritics 2', "
-    "detail=none)"
+    "detail=none, prefix='1 2 3')"
 )
 _COLUMNS = (
     "e164, phone_number, dial_in_prefix, person_id, person_name, mrmrs, contact_id, contact_name"
