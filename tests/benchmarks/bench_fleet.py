@@ -357,7 +357,8 @@ def main() -> None:
         r = sims[naive]
         diff = r.meter.bytes / estimate.bytes - 1
         worst = max(worst, abs(diff))
-        late = f" ({r.late_minutes} minutes overran)" if r.late_minutes else ""
+        minutes = "minute" if r.late_minutes == 1 else "minutes"
+        late = f" ({r.late_minutes} {minutes} overran)" if r.late_minutes else ""
         print(
             f"{label:>18} {r.meter.requests:>9,} {r.full_answers:>13,} {_mb(r.meter.bytes):>12} "
             f"{_mb(estimate.bytes):>12} {diff:>+6.1%} {r.seconds:>6.1f}s{late}"

@@ -438,3 +438,12 @@ def test_the_matcher_asks_only_what_the_tier_needs() -> None:
     found("anonymous", index=spy)
     found("1234", index=spy)
     assert calls == []
+
+
+def test_italys_zero_in_every_tier() -> None:
+    rome = FakeIndex([entry("+390612345678", 60, "Giulia Roma")])
+    assert found("06 1234 5678", "IT", index=rome)[0].matched_by is MatchedBy.EXACT
+    assert found("+39 (0)6 1234 5678", "NO", index=rome)[0].matched_by is MatchedBy.EXACT
+    assert found("06 1234 5678", "NO", index=rome)[0].matched_by is MatchedBy.NATIONAL
+    assert found("39 06 1234 5678", "NO", index=rome)[0].matched_by is MatchedBy.TRAILING
+    assert found("+39 6 1234 5678", "NO", index=rome) == []  # another number: rule 3

@@ -16,23 +16,22 @@ from urllib.parse import unquote
 import phonenumbers
 
 from screenpop.core.errors import InvalidNumberError
+from screenpop.core.normalise import normalise_caller_id
 
-ITALY = 39
 MAX_INPUT_LENGTH = 256
 MIN_EXTERNAL_DIGITS = 7
 _MAX_DIGITS = 17
-_WITHHELD_WORDS = ("anonymous", "unknown", "restricted", "private", "withheld", "unavailable",
-                   "blocked", "hidden", "suppressed")
-# What phone systems put where the number would be. The Scandinavian, German and Dutch words
-# are there because PBXs localise this text; a word that is missing here reaches the user
-# as "not a phone number" instead of as an unknown caller.
+_WITHHELD_WORDS = "anonymous unknown restricted private withheld unavailable blocked hidden"
+# What phone systems put where the number would be. PBXs localise it, hence the Scandinavian,
+# German and Dutch words: a word missing here reaches the user as "not a phone number"
+# instead of as an unknown caller.
 _WITHHELD = frozenset(
     {"", "-", "+", "n/a", "none", "null", "out of area", "no caller id", "not available"}
-    | set(_WITHHELD_WORDS)
-    | {f"{word} {noun}" for word in _WITHHELD_WORDS for noun in ("number", "caller", "id")}
-    | {f"number {word}" for word in _WITHHELD_WORDS}
-    | {"anonym", "ukjent", "hemmelig", "skjult", "ukendt", "hemmeligt", "okänd", "okänt",
-       "dolt", "dolt nummer", "unterdrückt", "unbekannt", "anoniem", "onbekend", "privé"}
+    | set(_WITHHELD_WORDS.split())
+    | {f"{w} {noun}" for w in _WITHHELD_WORDS.split() for noun in ("number", "caller", "id")}
+    | {f"number {w}" for w in _WITHHELD_WORDS.split()}
+    | {"anonym", "ukjent", "hemmelig", "skjult", "ukendt", "hemmeligt", "okänd", "okänt"}
+    | {"dolt", "dolt nummer", "unterdrückt", "unbekannt", "anoniem", "onbekend", "privé"}
 )
 _SCHEMES = ("tel:", "callto:", "sips:", "sip:")
 # Visual separators, including the dashes and invisible marks that copying from web pages and
@@ -41,8 +40,9 @@ _SEPARATORS = re.compile(
     r"[\s\-./()\[\]\u2010-\u2015\u2212\ufe58\ufe63\uff0d"
     r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
-# "+44 (0)20 …": the bracketed trunk 0 is dialled at home and dropped from abroad.
-_TRUNK_ZERO_AFTER_CODE = re.compile(r"^(\s*\+?[\d\s.\-\u00a0]*\d)[\s.\-\u00a0]*\(\s*0\s*\)")
+# "+44 (0)20 …", "0044 (0)20 …": the bracketed trunk 0 after a country code (and an IDD) is
+# dialled at home and dropped from abroad.
+_TRUNK_ZERO_AFTER_CODE = re.compile(r"^(\s*\+?(?:[\s.\-]*\d){1,6})[\s.\-]*\(\s*0\s*\)")
 _EXTENSION_SUFFIX = re.compile(
     r"\s*(?:(?:ext|extn|extension)\.?|x|#)\s*:?\s*(\d{1,8})\s*$", re.IGNORECASE
 )
@@ -61,30 +61,10 @@ def _parse(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
 
 
 def caller_id_e164(phone_number: int, dial_in_prefix: int, home_region: str) -> str | None:
-    """The E.164 form of a CRM caller ID, or None when it cannot be a phone number.
-
-    ``PhoneNumber`` is a long, so leading zeros are gone; ``DialInPrefix`` is 0 when the
-    number already holds its country code (or is national in the home region).
-    """
-    digits = str(phone_number)
-    if dial_in_prefix > 0:
-        guesses = [f"+{dial_in_prefix}{digits}"]
-        if dial_in_prefix == ITALY:
-            guesses.append(f"+{ITALY}0{digits}")
-    else:
-        guesses = [f"+{digits}"]
-        if digits.startswith(str(ITALY)):
-            guesses.append(f"+{ITALY}0{digits[len(str(ITALY)) :]}")
-        guesses.append(digits)
-    parsed = [p for p in (_parse(g, home_region) for g in guesses) if p is not None]
-    for number in parsed:
-        if phonenumbers.is_valid_number(number):
-            return _e164(number)
-    # Unknown ranges (new number plans, lagging metadata) are kept when they are plausible,
-    # trusting the CRM's own country code over our metadata.
-    if dial_in_prefix > 0 and parsed and phonenumbers.is_possible_number(parsed[0]):
-        return _e164(parsed[0])
-    return None
+    """The E.164 form of a CRM caller ID, or None when it cannot be a phone number
+    (see :func:`screenpop.core.normalise.normalise_caller_id`)."""
+    normalised = normalise_caller_id(phone_number, dial_in_prefix, home_region)
+    return None if normalised is None else normalised.e164
 
 
 class NumberKind(StrEnum):
@@ -183,6 +163,12 @@ def _split_uri(text: str) -> tuple[str, str, str]:
     return number.strip(), context, extension
 
 
+def _is_global_context(context: str) -> bool:
+    """An RFC 3966 global-number phone-context ("+4420"), not a domain name."""
+    compact = _SEPARATORS.sub("", context)
+    return compact.startswith(_PLUS_SIGNS) and compact[1:].isascii() and compact[1:].isdigit()
+
+
 def _ascii_digits(text: str) -> str | None:
     """``text`` with other scripts' decimal digits as ASCII, or None if it has a non-digit."""
     if text.isascii():
@@ -250,6 +236,20 @@ def _national_guesses(digits: str, region: _Region) -> tuple[str, ...]:
     return tuple(dict.fromkeys(g for g in guesses if g))
 
 
+def _stable_e164(parsed: phonenumbers.PhoneNumber, digits: str) -> str | None:
+    """The E.164 form of a possible but invalid number, if parsing it gives it back.
+
+    For such numbers phonenumbers may strip a "national prefix" after the country code
+    (+375 0…), and again from its own result, so a pop's key and the exact lookup would
+    drift; the digits as written are the fallback.
+    """
+    for e164 in (_e164(parsed), "+" + digits):
+        again = _parse(e164, None)
+        if again is not None and _e164(again) == e164 and phonenumbers.is_possible_number(again):
+            return e164
+    return None
+
+
 def _trailing_digits(digits: str) -> str:
     return digits if len(digits) >= MIN_EXTERNAL_DIGITS else ""
 
@@ -271,19 +271,17 @@ def parse_incoming(text: str, home_region: str, outside_line_prefix: str = "") -
     ext_suffix = _EXTENSION_SUFFIX.search(number)
     if ext_suffix and ext_suffix.start() > 0:
         number, extension = number[: ext_suffix.start()], extension or ext_suffix.group(1)
-    if context.startswith(_PLUS_SIGNS) and not number.lstrip().startswith(_PLUS_SIGNS):
+    if _is_global_context(context) and not number.startswith(_PLUS_SIGNS):
         # RFC 3966: a global phone-context is the prefix the local number is dialled after;
         # a domain name only says the number is local.
         number = context + " " + number
     prefix = "".join(ch for ch in outside_line_prefix if ch.isascii() and ch.isdigit())
-    readings = [
-        r for r in _readings(number, raw, region, prefix) if len(r.digits) <= _MAX_DIGITS
-    ]
+    readings = [r for r in _readings(number, raw, region, prefix) if len(r.digits) <= _MAX_DIGITS]
     if not readings:
         raise InvalidNumberError(f"{raw.strip()[:40]!r} has too many digits for a phone number.")
     first = readings[0]
-    if not first.digits and not first.international:
-        return IncomingNumber(raw, NumberKind.WITHHELD, "")
+    if not first.digits:
+        return IncomingNumber(raw, NumberKind.WITHHELD, "")  # only separators: nothing sent
     if not first.international and len(first.digits) < MIN_EXTERNAL_DIGITS:
         return IncomingNumber(raw, NumberKind.EXTENSION, first.digits, extension=extension)
 
@@ -303,9 +301,9 @@ def parse_incoming(text: str, home_region: str, outside_line_prefix: str = "") -
             possible = (reading, parsed)
     if possible is not None:
         reading, parsed = possible
-        return IncomingNumber(
-            raw, NumberKind.NUMBER, reading.digits, _e164(parsed), extension=extension
-        )
+        e164 = _stable_e164(parsed, reading.digits)
+        if e164 is not None:
+            return IncomingNumber(raw, NumberKind.NUMBER, reading.digits, e164, extension=extension)
 
     if first.international:
         if first_parsed is not None:

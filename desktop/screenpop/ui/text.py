@@ -17,7 +17,11 @@ from screenpop.core.matching import Candidate, MatchedBy
 from screenpop.core.phone import format_e164
 
 _WHITESPACE = re.compile(r"\s+")
-_MATCHED_BY = {MatchedBy.EXACT: "Exact number"}
+_MATCHED_BY = {
+    MatchedBy.EXACT: "Exact number",
+    MatchedBy.NATIONAL: "Same national number",
+    MatchedBy.TRAILING: "Last digits match",
+}
 _RECENT_DAYS = 6
 
 
