@@ -27,7 +27,6 @@ cache and creates the empty profile's cache file.
 from __future__ import annotations
 
 import argparse
-import ctypes
 import os
 import re
 import shutil
@@ -48,25 +47,6 @@ TARGET = 1.10  # the big cache may cost at most 10% more start-up time
 POLL_S = 0.005
 START_TIMEOUT_S = 60.0
 _STARTED = re.compile(rb"Screenpop \S+ started with profile")
-
-
-# PySide6 6.12 on Python 3.11 drops a reference to None on each call of a void Qt method
-# (QLocalSocket.connectToServer, abort, …); a few thousand polls and this process aborts with
-# "Fatal Python error: none_dealloc". Each one dropped is given back for good: references
-# held in a list would be let go at exit, and the abort would only move there.
-# Python 3.12+ has an immortal None and is unaffected.
-_incref = ctypes.pythonapi.Py_IncRef
-_incref.argtypes = [ctypes.py_object]
-_incref.restype = None
-
-
-def _is_running(name: str) -> bool:
-    """``is_running``, giving back the references to None that PySide6 took."""
-    before = sys.getrefcount(None)
-    running = is_running(name)
-    for _ in range(before - sys.getrefcount(None)):
-        _incref(None)
-    return running
 
 
 @dataclass
@@ -95,7 +75,7 @@ def _started_lines(log: Path) -> int:
 
 def _start_once(profile: Path, env: dict[str, str]) -> Start:
     name = server_name(Profile(profile).instance_key)
-    if _is_running(name):
+    if is_running(name):
         raise RuntimeError(f"an app is already running on {profile}")
     log = Profile(profile).log_dir / "screenpop.log"
     before = _started_lines(log)
@@ -114,7 +94,7 @@ def _start_once(profile: Path, env: dict[str, str]) -> Start:
             if app.poll() is not None:
                 error = app.stderr.read().decode(errors="replace") if app.stderr else ""
                 raise RuntimeError(f"the app exited with {app.returncode}:\n{error[-2000:]}")
-            if not listening and _is_running(name):
+            if not listening and is_running(name):
                 listening = time.perf_counter() - spawned
             # Reading the whole log is fine: it holds a few lines per start.
             if listening and _started_lines(log) > before:
