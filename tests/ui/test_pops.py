@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from screenpop.core.calls import CallEvent, CallState
-from screenpop.core.models import CallerId
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.demo.server import DemoConfig, create_app
 from screenpop.pops import MAX_TOASTS, PopController
@@ -31,8 +30,7 @@ DIRECT = "+4791234567"
 
 
 def _entry(e164: str, person_id: int, name: str, contact_id: int = 1) -> Row:
-    caller = CallerId(int(e164[1:]), 0, person_id, name, "", contact_id, "Acme AS")
-    return make_row(caller, e164, 47)
+    return make_row(e164, 47, int(e164[1:]), 0, person_id, name, "", contact_id, "Acme AS")
 
 
 @pytest.fixture
@@ -140,7 +138,10 @@ def test_one_window_per_company_filled_from_the_tenant(
         http, Tenant.parse("http://demo.test/Cust12345"), make_auth(AuthKind.BASIC, "demo", "demo")
     )
     pops = PopController(
-        Settings(region="NO", summary_limit=5), cache, lambda: client, BackgroundTasks(),
+        Settings(region="NO", summary_limit=5),
+        cache,
+        lambda: client,
+        BackgroundTasks(),
         lambda number: None,
     )
 

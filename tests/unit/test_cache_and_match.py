@@ -6,7 +6,6 @@ from pathlib import Path
 import pytest
 
 from screenpop.core.matching import MatchedBy, match
-from screenpop.core.models import CallerId
 from screenpop.core.normalise import normalise_caller_id
 from screenpop.core.phone import parse_incoming
 from screenpop.store.cache import SCHEMA_VERSION, CallerIdCache, Row, make_row
@@ -19,8 +18,17 @@ def _row(
 ) -> Row:
     normalised = normalise_caller_id(int(e164[1:]), 0, "NO")
     assert normalised is not None and normalised.e164 == e164
-    caller = CallerId(int(e164[1:]), 0, person_id, name, "", contact_id, company)
-    return make_row(caller, normalised.e164, normalised.country_code)
+    return make_row(
+        normalised.e164,
+        normalised.country_code,
+        int(e164[1:]),
+        0,
+        person_id,
+        name,
+        "",
+        contact_id,
+        company,
+    )
 
 
 ROWS = [

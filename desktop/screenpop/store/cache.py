@@ -12,7 +12,8 @@ import hashlib
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,27 +83,30 @@ def fingerprint(
 Row = tuple[int, str, str, int, int, int, int, str, str, int, str]
 
 
-def make_row(caller: CallerId, e164: str, country_code: int) -> Row:
-    """An entry as the cache stores it; building rows is the caller's (a sync thread's) work."""
+def make_row(
+    e164: str,
+    country_code: int,
+    phone_number: int,
+    dial_in_prefix: int,
+    person_id: int,
+    person_name: str,
+    mrmrs: str,
+    contact_id: int,
+    contact_name: str,
+) -> Row:
+    """An entry as the cache stores it: its normal form, keys for lookups, the raw values."""
     return (
-        fingerprint(
-            e164,
-            caller.person_id,
-            caller.contact_id,
-            caller.person_name,
-            caller.mrmrs,
-            caller.contact_name,
-        ),
+        fingerprint(e164, person_id, contact_id, person_name, mrmrs, contact_name),
         e164,
         e164[:0:-1],
         len(str(country_code)),
-        caller.phone_number,
-        caller.dial_in_prefix,
-        caller.person_id,
-        caller.person_name,
-        caller.mrmrs,
-        caller.contact_id,
-        caller.contact_name,
+        phone_number,
+        dial_in_prefix,
+        person_id,
+        person_name,
+        mrmrs,
+        contact_id,
+        contact_name,
     )
 
 
@@ -150,12 +154,9 @@ class CallerIdCache:
             return
         if version > SCHEMA_VERSION:
             raise CacheError(f"The cache {self.path} was written by a newer Screenpop.")
-        db = self._db
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction("upgrade the caller-ID cache") as db:
             if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
-                db.execute("COMMIT")  # another process migrated meanwhile
-                return
+                return  # another process migrated meanwhile
             # Every older layout is only a copy of the CRM's data: drop it, and the next sync
             # (with no LastHash) fetches the whole set again.
             db.execute("DROP TABLE IF EXISTS caller_id")
@@ -166,10 +167,21 @@ class CallerIdCache:
             self._create_indexes("caller_id", 0)
             db.execute(_SEARCH_TABLE)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it or, on any failure, none of it."""
+        db = self._db
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as err:
+            raise CacheError(f"Cannot {what} {self.path}: {err}") from None
 
     def _create_indexes(self, table: str, generation: int) -> None:
         for column in _INDEXES:
@@ -286,27 +298,18 @@ class CallerIdCache:
 
     def replace_all(self, rows: Sequence[Row], meta: dict[str, str]) -> ReplaceResult:
         """Swap in a new caller-ID set (rows from :func:`make_row`) and its meta, atomically."""
-        db = self._db
         new = {row[0] for row in rows}
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                old = {fp for (fp,) in db.execute("SELECT fp FROM caller_id")}
-                generation = int(self.meta("generation") or 0) + 1
-                db.execute("DROP TABLE IF EXISTS caller_id_next")
-                db.execute(_CALLER_TABLE.format(name="caller_id_next"))
-                db.executemany(_INSERT, rows)
-                self._create_indexes("caller_id_next", generation)
-                db.execute("DROP TABLE caller_id")
-                db.execute("ALTER TABLE caller_id_next RENAME TO caller_id")
-                for name, value in {**meta, "generation": str(generation)}.items():
-                    self.set_meta(name, value)
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as err:
-            raise CacheError(f"Cannot write the caller-ID cache {self.path}: {err}") from None
+        with self._transaction("write the caller-ID cache") as db:
+            old = {fp for (fp,) in db.execute("SELECT fp FROM caller_id")}
+            generation = int(self.meta("generation") or 0) + 1
+            db.execute("DROP TABLE IF EXISTS caller_id_next")
+            db.execute(_CALLER_TABLE.format(name="caller_id_next"))
+            db.executemany(_INSERT, rows)
+            self._create_indexes("caller_id_next", generation)
+            db.execute("DROP TABLE caller_id")
+            db.execute("ALTER TABLE caller_id_next RENAME TO caller_id")
+            for name, value in {**meta, "generation": str(generation)}.items():
+                self.set_meta(name, value)
         added = len(new - old)
         return ReplaceResult(
             added=added, removed=len(old - new), unchanged=len(rows) - added, total=len(rows)
@@ -319,32 +322,18 @@ class CallerIdCache:
         keyed by content fingerprint and searches join back to the current set, so while it
         catches up it can miss a new entry for a moment, but never show a removed one.
         """
-        db = self._db
-        try:
-            db.execute("BEGIN IMMEDIATE")
-            try:
-                db.execute(
-                    "DELETE FROM search WHERE rowid IN "
-                    "(SELECT rowid FROM search EXCEPT SELECT fp FROM caller_id)"
-                )
-                missing = db.execute(
-                    "SELECT fp, person_name, contact_name FROM caller_id "
-                    "WHERE fp IN (SELECT fp FROM caller_id EXCEPT SELECT rowid FROM search) "
-                    "GROUP BY fp"
-                ).fetchall()
-                db.executemany(
-                    "INSERT INTO search (rowid, text) VALUES (?, ?)",
-                    [(fp, fold(f"{person} {company}")) for fp, person, company in missing],
-                )
-                db.execute("COMMIT")
-            except BaseException:
-                db.execute("ROLLBACK")
-                raise
-        except sqlite3.Error as err:
-            raise CacheError(f"Cannot update the search index in {self.path}: {err}") from None
+        with self._transaction("update the search index in") as db:
+            db.execute(
+                "DELETE FROM search WHERE rowid IN "
+                "(SELECT rowid FROM search EXCEPT SELECT fp FROM caller_id)"
+            )
+            missing = db.execute(
+                "SELECT fp, person_name, contact_name FROM caller_id "
+                "WHERE fp IN (SELECT fp FROM caller_id EXCEPT SELECT rowid FROM search) "
+                "GROUP BY fp"
+            ).fetchall()
+            db.executemany(
+                "INSERT INTO search (rowid, text) VALUES (?, ?)",
+                [(fp, fold(f"{person} {company}")) for fp, person, company in missing],
+            )
         return len(missing)
-
-
-def rows_for(entries: Iterable[tuple[CallerId, str, int]]) -> list[Row]:
-    """Rows for (caller, E.164, country code) triples; tests and tools build caches with it."""
-    return [make_row(caller, e164, cc) for caller, e164, cc in entries]

@@ -13,7 +13,7 @@ from typing import Any
 from screenpop.core.errors import DecodeError
 from screenpop.core.models import CallerId
 from screenpop.core.normalise import normalise_caller_id
-from screenpop.store.cache import CallerIdCache, Row, fingerprint
+from screenpop.store.cache import CallerIdCache, Row, make_row
 from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
@@ -112,11 +112,9 @@ def build_rows(entries: list[Any], home_region: str) -> tuple[list[Row], int]:
             continue
         e164, country_code = normalised
         rows.append(
-            (
-                fingerprint(e164, person_id, contact_id, person_name, mrmrs, contact_name),
+            make_row(
                 e164,
-                e164[:0:-1],
-                len(str(country_code)),
+                country_code,
                 number,
                 prefix,
                 person_id,
