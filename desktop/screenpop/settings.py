@@ -71,7 +71,7 @@ def _qsettings(profile: Profile) -> QSettings:
     return QSettings(str(profile.settings_file), QSettings.Format.IniFormat)
 
 
-def _coerce(name: str, default: Any, value: Any) -> Any:
+def _coerce(default: Any, value: Any) -> Any:
     if isinstance(default, bool):
         return str(value).lower() in ("1", "true", "yes", "on")
     if isinstance(default, int):
@@ -91,7 +91,7 @@ def load_settings(profile: Profile) -> Settings:
             continue
         default = getattr(defaults, field.name)
         try:
-            values[field.name] = _coerce(field.name, default, value)
+            values[field.name] = _coerce(default, value)
         except ValueError:
             # One bad value must not cost the user all their settings.
             continue

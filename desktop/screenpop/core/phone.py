@@ -97,12 +97,7 @@ class IncomingNumber:
         if self.kind is NumberKind.WITHHELD:
             return "Withheld number"
         if self.e164:
-            parsed = _parse(self.e164, None)
-            if parsed is not None:
-                return phonenumbers.format_number(
-                    parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-                )
-            return self.e164
+            return format_e164(self.e164)
         return self.digits
 
 

@@ -57,6 +57,8 @@ _INSERT = (
 _AFTER_DIGITS = ":"
 _FOLD_EXTRA = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "œ": "oe"})
 _SEARCH_PAGE = 50
+# The region the set was normalised in; national digits typed in Find are read in it.
+META_HOME_REGION = "home_region"
 _WORD = re.compile(r"[^\W_]+")
 
 
@@ -255,7 +257,7 @@ class CallerIdCache:
         """Numbers that start with the digits (as typed internationally, or nationally in the
         home region: "2233" and "022 33" find +47 22 33 44 55), then numbers that end with them."""
         starts = [f"+{digits}"]
-        region = self.meta("home_region")
+        region = self.meta(META_HOME_REGION)
         if region:
             starts.insert(0, f"+{country_code_for_region(region)}{digits.lstrip('0')}")
         found: list[CacheEntry] = []

@@ -13,7 +13,7 @@ from typing import Any
 from screenpop.core.errors import DecodeError
 from screenpop.core.models import CallerId
 from screenpop.core.normalise import normalise_caller_id
-from screenpop.store.cache import CallerIdCache, Row, make_row
+from screenpop.store.cache import META_HOME_REGION, CallerIdCache, Row, make_row
 from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
@@ -22,21 +22,12 @@ META_HASH = "caller_id_hash"
 META_SYNCED_AT = "synced_at"
 META_SOURCE = "source"
 META_COUNT = "count"
-META_REGION = "home_region"
 
 
-@dataclass(frozen=True, slots=True)
-class SyncOptions:
-    """What to cache: the user's own caller IDs (optionally only those touched since
-    ``min_days`` ago), or a SuperOffice selection's instead."""
-
-    home_region: str
-    selection_id: int | None = None
-    min_days: int | None = None
-
-    def source(self, tenant: str) -> str:
-        # The cached set answers to this identity; a change of any part means a full fetch.
-        return f"{tenant}|selection={self.selection_id}|days={self.min_days}"
+def _source(tenant: str, selection_id: int | None, min_days: int | None) -> str:
+    """What the cached set answers to: the user's own caller IDs (maybe within a date window)
+    or a selection's. A change of any part means a full fetch, not a LastHash check."""
+    return f"{tenant}|selection={selection_id}|days={min_days}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +122,7 @@ def _cached_hash(cache_path: Path, source: str, home_region: str) -> tuple[str |
     with CallerIdCache(cache_path) as cache:
         count = int(cache.meta(META_COUNT) or 0)
         # The E.164 forms depend on the home region, the set on the source.
-        if cache.meta(META_SOURCE) != source or cache.meta(META_REGION) != home_region:
+        if cache.meta(META_SOURCE) != source or cache.meta(META_HOME_REGION) != home_region:
             return None, count
         return cache.meta(META_HASH), count
 
@@ -147,7 +138,7 @@ def _store(
                 META_HASH: hash_,
                 META_SYNCED_AT: datetime.now(UTC).isoformat(),
                 META_SOURCE: source,
-                META_REGION: home_region,
+                META_HOME_REGION: home_region,
                 META_COUNT: str(len(rows)),
             },
         )
@@ -178,9 +169,8 @@ async def sync_caller_ids(
     The name search index is brought up to date separately (:func:`update_search_index`),
     so the set is ready for pops first.
     """
-    options = SyncOptions(home_region, selection_id, min_days)
     started = time.perf_counter()
-    source = options.source(client.tenant.base)
+    source = _source(client.tenant.base, selection_id, min_days)
     last_hash, count = await asyncio.to_thread(_cached_hash, cache_path, source, home_region)
     collection = await client.fetch_caller_ids(
         last_hash, selection_id=selection_id, min_date=_min_date(min_days)

@@ -41,7 +41,7 @@ def send(name: str, message: Message, timeout_ms: int = 3000) -> bool:
     answered = socket.waitForReadyRead(timeout_ms)
     reply = bytes(socket.readAll().data()) if answered else b""
     socket.disconnectFromServer()
-    return reply.startswith(b'{"v": 1, "ok": true}')
+    return reply == _REPLY_OK
 
 
 def is_running(name: str) -> bool:
