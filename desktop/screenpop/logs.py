@@ -6,7 +6,9 @@ import logging
 import logging.handlers
 import re
 import sys
+import threading
 from pathlib import Path
+from types import TracebackType
 
 _SECRET = re.compile(
     r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?(?:basic|bearer|soticket)\s+)[^\s'\",]+"
@@ -19,10 +21,40 @@ class RedactSecrets(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        redacted = _SECRET.sub(lambda m: (m.group(1) or m.group(2)) + "***", message)
+        redacted = _redact(message)
         if redacted != message:
             record.msg, record.args = redacted, None
+        if record.exc_info:
+            # A crash report's exception text can carry a header or a URL: mask it as well.
+            # Another handler may have formatted it already (exc_text caches it).
+            text = record.exc_text or _TRACEBACK.formatException(record.exc_info)
+            record.exc_text = _redact(text)
         return True
+
+
+_TRACEBACK = logging.Formatter()
+
+
+def _redact(text: str) -> str:
+    return _SECRET.sub(lambda m: (m.group(1) or m.group(2)) + "***", text)
+
+
+def log_uncaught_exceptions() -> None:
+    """Errors nobody caught (a slot, a thread) go to the log, redacted, and the app goes on."""
+    crash = logging.getLogger("screenpop.crash")
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        crash.critical("unexpected error: %s", kind.__name__, exc_info=(kind, value, tb))
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            hook(args.exc_type, args.exc_value, args.exc_traceback)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
 
 
 def setup_logging(log_dir: Path | None, verbose: bool) -> None:

@@ -9,12 +9,14 @@ Every lookup is an index lookup: nothing is loaded into memory at start-up.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from screenpop.core.errors import ScreenpopError
@@ -23,6 +25,8 @@ from screenpop.core.models import CallerId
 from screenpop.core.normalise import country_code_for_region
 
 SCHEMA_VERSION = 2
+# "SPop": marks the file as ours, so a foreign SQLite file put in its place is recognised.
+APPLICATION_ID = 0x53506F70
 
 _CALLER_TABLE = """
 CREATE TABLE {name} (
@@ -62,8 +66,53 @@ META_HOME_REGION = "home_region"
 _WORD = re.compile(r"[^\W_]+")
 
 
+log = logging.getLogger(__name__)
+
+
 class CacheError(ScreenpopError):
     """The cache file cannot be opened or written."""
+
+
+class CacheDamagedError(CacheError):
+    """The file's pages are damaged: move it aside (:func:`move_aside`) and sync again."""
+
+
+class _Unusable(Exception):
+    """The file is not a cache this version can use: damaged, foreign or from a newer app."""
+
+
+def _damaged(err: sqlite3.Error) -> bool:
+    return getattr(err, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+
+
+def _why(err: sqlite3.Error) -> str:
+    # sqlite3's words for a full disk and a read-only file are clear; add what it means here.
+    name = getattr(err, "sqlite_errorname", "")
+    if name == "SQLITE_FULL":
+        return "the disk is full"
+    if name.startswith("SQLITE_IOERR"):
+        return f"writing to the disk failed; is it full? ({err})"
+    if name.startswith("SQLITE_READONLY") or name == "SQLITE_CANTOPEN":
+        return f"the profile folder cannot be written ({err})"
+    return str(err)
+
+
+def move_aside(path: Path, reason: str) -> Path:
+    """Keep an unusable cache file for a post-mortem, out of the way of a fresh one."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.unusable-{stamp}")
+    path.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(aside.with_name(aside.name + suffix))
+    log.warning(
+        "The caller-ID cache %s was unusable (%s): moved it to %s; the next sync rebuilds it.",
+        path,
+        reason,
+        aside.name,
+    )
+    return aside
 
 
 def fold(text: str) -> str:
@@ -141,21 +190,59 @@ class CallerIdCache:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(path, timeout=10.0, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.execute("PRAGMA cache_size=-65536")
-            self._db.execute("PRAGMA temp_store=MEMORY")
+        except OSError as err:
+            raise CacheError(f"Cannot create the profile folder {path.parent}: {err}") from None
+        try:
+            self._db = self._open()
+        except _Unusable as unusable:
+            try:
+                move_aside(path, str(unusable))
+            except OSError as err:
+                raise CacheError(
+                    f"The caller-ID cache {path} is unusable ({unusable}) and cannot be moved "
+                    f"aside: {err}"
+                ) from None
+            self._db = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        except sqlite3.Error as err:
+            raise CacheError(f"Cannot open the caller-ID cache {self.path}: {_why(err)}") from None
+        try:
+            self._db = db
+            self._check_ours()
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA cache_size=-65536")
+            db.execute("PRAGMA temp_store=MEMORY")
             self._migrate()
-        except (sqlite3.Error, OSError) as err:
-            raise CacheError(f"Cannot open the caller-ID cache {path}: {err}") from None
+        except sqlite3.Error as err:
+            db.close()
+            if _damaged(err):
+                raise _Unusable(str(err)) from None
+            raise CacheError(f"Cannot open the caller-ID cache {self.path}: {_why(err)}") from None
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _check_ours(self) -> None:
+        app_id = self._db.execute("PRAGMA application_id").fetchone()[0]
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if app_id not in (0, APPLICATION_ID):
+            raise _Unusable("it is another application's SQLite file")
+        if version > SCHEMA_VERSION:
+            raise _Unusable(f"it was written by a newer Screenpop (schema {version})")
+        if app_id == 0 and version == 0:
+            names = {n for (n,) in self._db.execute("SELECT name FROM sqlite_schema")}
+            if names:
+                raise _Unusable("it is another application's SQLite file")
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version == SCHEMA_VERSION:
             return
-        if version > SCHEMA_VERSION:
-            raise CacheError(f"The cache {self.path} was written by a newer Screenpop.")
         with self._transaction("upgrade the caller-ID cache") as db:
             if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
                 return  # another process migrated meanwhile
@@ -168,6 +255,7 @@ class CallerIdCache:
             db.execute(_CALLER_TABLE.format(name="caller_id"))
             self._create_indexes("caller_id", 0)
             db.execute(_SEARCH_TABLE)
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     @contextmanager
@@ -180,10 +268,22 @@ class CallerIdCache:
                 yield db
                 db.execute("COMMIT")
             except BaseException:
-                db.execute("ROLLBACK")
+                # SQLite ends some failed transactions itself (a full disk, an I/O error).
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
                 raise
         except sqlite3.Error as err:
-            raise CacheError(f"Cannot {what} {self.path}: {err}") from None
+            raise self._error(f"Cannot {what}", err) from None
+
+    def _error(self, doing: str, err: sqlite3.Error) -> CacheError:
+        kind = CacheDamagedError if _damaged(err) else CacheError
+        return kind(f"{doing} {self.path}: {_why(err)}")
+
+    def _read(self, query: str, args: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        try:
+            return self._db.execute(query, args).fetchall()
+        except sqlite3.Error as err:
+            raise self._error("Cannot read the caller-ID cache", err) from None
 
     def _create_indexes(self, table: str, generation: int) -> None:
         for column in _INDEXES:
@@ -202,7 +302,7 @@ class CallerIdCache:
 
     def _select(self, where: str, args: tuple[object, ...]) -> list[CacheEntry]:
         query = f"SELECT {_COLUMNS} FROM caller_id WHERE {where}"
-        return [_entry(row) for row in self._db.execute(query, args).fetchall()]
+        return [_entry(row) for row in self._read(query, args)]
 
     def find_e164(self, e164: str) -> list[CacheEntry]:
         return self._select("e164 = ?", (e164,))
@@ -245,12 +345,12 @@ class CallerIdCache:
         if not words:
             return []
         query = " ".join(f'"{word}"*' for word in words)
-        rows = self._db.execute(
+        rows = self._read(
             f"SELECT {_COLUMNS} FROM caller_id WHERE fp IN "
             "(SELECT rowid FROM search WHERE search MATCH ? LIMIT ?) "
             "GROUP BY fp ORDER BY person_id = 0, person_name, contact_name",
             (query, limit),
-        ).fetchall()
+        )
         return [_entry(row) for row in rows][:limit]
 
     def _search_digits(self, digits: str, limit: int) -> list[CacheEntry]:
@@ -277,26 +377,28 @@ class CallerIdCache:
         return list(unique.values())
 
     def sample(self, limit: int) -> list[CacheEntry]:
-        rows = self._db.execute(
-            f"SELECT {_COLUMNS} FROM caller_id ORDER BY id LIMIT ?", (limit,)
-        ).fetchall()
+        rows = self._read(f"SELECT {_COLUMNS} FROM caller_id ORDER BY id LIMIT ?", (limit,))
         return [_entry(row) for row in rows]
 
     def count(self) -> int:
-        return int(self._db.execute("SELECT COUNT(*) FROM caller_id").fetchone()[0])
+        (count,) = self._read("SELECT COUNT(*) FROM caller_id")[0]
+        return count if isinstance(count, int) else 0
 
     def meta(self, key: str) -> str | None:
-        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if row is None else str(row[0])
+        rows = self._read("SELECT value FROM meta WHERE key = ?", (key,))
+        return str(rows[0][0]) if rows else None
 
     # -- writing ---------------------------------------------------------------------------
 
     def set_meta(self, key: str, value: str) -> None:
-        self._db.execute(
-            "INSERT INTO meta (key, value) VALUES (?, ?) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            (key, value),
-        )
+        try:
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+        except sqlite3.Error as err:
+            raise self._error("Cannot write to", err) from None
 
     def replace_all(self, rows: Sequence[Row], meta: dict[str, str]) -> ReplaceResult:
         """Swap in a new caller-ID set (rows from :func:`make_row`) and its meta, atomically."""

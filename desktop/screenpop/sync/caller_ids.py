@@ -13,7 +13,14 @@ from typing import Any
 from screenpop.core.errors import DecodeError
 from screenpop.core.models import CallerId
 from screenpop.core.normalise import normalise_caller_id
-from screenpop.store.cache import META_HOME_REGION, CallerIdCache, Row, make_row
+from screenpop.store.cache import (
+    META_HOME_REGION,
+    CacheDamagedError,
+    CallerIdCache,
+    Row,
+    make_row,
+    move_aside,
+)
 from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
@@ -119,29 +126,35 @@ def build_rows(entries: list[Any], home_region: str) -> tuple[list[Row], int]:
 
 
 def _cached_hash(cache_path: Path, source: str, home_region: str) -> tuple[str | None, int]:
-    with CallerIdCache(cache_path) as cache:
-        count = int(cache.meta(META_COUNT) or 0)
-        # The E.164 forms depend on the home region, the set on the source.
-        if cache.meta(META_SOURCE) != source or cache.meta(META_HOME_REGION) != home_region:
-            return None, count
-        return cache.meta(META_HASH), count
+    try:
+        with CallerIdCache(cache_path) as cache:
+            count = int(cache.meta(META_COUNT) or 0)
+            # The E.164 forms depend on the home region, the set on the source.
+            if cache.meta(META_SOURCE) != source or cache.meta(META_HOME_REGION) != home_region:
+                return None, count
+            return cache.meta(META_HASH), count
+    except CacheDamagedError:
+        return None, 0  # fetch the whole set; storing it moves the damaged file aside
 
 
 def _store(
     cache_path: Path, entries: list[Any], hash_: str, source: str, home_region: str
 ) -> tuple[int, int, int, int, int]:
     rows, skipped = build_rows(entries, home_region)
-    with CallerIdCache(cache_path) as cache:
-        result = cache.replace_all(
-            rows,
-            {
-                META_HASH: hash_,
-                META_SYNCED_AT: datetime.now(UTC).isoformat(),
-                META_SOURCE: source,
-                META_HOME_REGION: home_region,
-                META_COUNT: str(len(rows)),
-            },
-        )
+    meta = {
+        META_HASH: hash_,
+        META_SYNCED_AT: datetime.now(UTC).isoformat(),
+        META_SOURCE: source,
+        META_HOME_REGION: home_region,
+        META_COUNT: str(len(rows)),
+    }
+    try:
+        with CallerIdCache(cache_path) as cache:
+            result = cache.replace_all(rows, meta)
+    except CacheDamagedError as err:
+        move_aside(cache_path, err.message)
+        with CallerIdCache(cache_path) as cache:
+            result = cache.replace_all(rows, meta)
     return result.added, result.removed, result.unchanged, skipped, result.total
 
 

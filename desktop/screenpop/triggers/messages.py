@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from screenpop.core.calls import CallEvent, CallState
+from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.errors import ScreenpopError
 
 PROTOCOL_VERSION = 1
@@ -40,6 +40,7 @@ def encode(message: Message) -> bytes:
             "call_id": message.call_id,
             "display_name": message.display_name,
             "source": message.source,
+            "direction": message.direction.value,
         }
     elif isinstance(message, OpenContact):
         body = {"type": "open", "contact_id": message.contact_id}
@@ -60,7 +61,7 @@ def decode(line: bytes) -> Message:
         raise MessageError("message too large")
     try:
         body = json.loads(line)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):  # RecursionError: JSON nested thousands deep
         raise MessageError("message is not JSON") from None
     if not isinstance(body, dict) or body.get("v") != PROTOCOL_VERSION:
         raise MessageError("message of an unknown version")
@@ -68,14 +69,17 @@ def decode(line: bytes) -> Message:
     if kind == "call":
         try:
             state = CallState(body.get("state", "ringing"))
+            # Added to version 1 later: a sender from before says nothing, and meant incoming.
+            direction = Direction(body.get("direction", "incoming"))
         except ValueError:
-            raise MessageError("unknown call state") from None
+            raise MessageError("unknown call state or direction") from None
         return CallEvent(
             number=_text(body, "number"),
             state=state,
             call_id=_text(body, "call_id"),
             display_name=_text(body, "display_name"),
             source=_text(body, "source", 32) or "ipc",
+            direction=direction,
         )
     if kind == "open":
         contact_id = body.get("contact_id")
