@@ -57,6 +57,8 @@ def _fail_on_unexpected_log_warnings(
 def _isolated_env(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("SCREENPOP_PROFILE", "SCREENPOP_SECRET"):
         monkeypatch.delenv(name, raising=False)
+    # No administrator's defaults from the machine running the tests (tests set their own).
+    monkeypatch.setenv("SCREENPOP_SYSTEM_SETTINGS", "/nonexistent/screenpop/settings.ini")
 
 
 @pytest.fixture

@@ -6,24 +6,39 @@ import asyncio
 import logging
 import signal
 import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 
+import httpx
 import qasync
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, QUrl, qInstallMessageHandler
+from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QIcon
 from PySide6.QtWidgets import QApplication
 
 from screenpop import __version__
-from screenpop.connection import make_client
+from screenpop.call_flow import PRUNE_EVERY_MS, CallFlow
+from screenpop.connection import Connection, make_connection
+from screenpop.core.call_uri import has_call_scheme
 from screenpop.core.calls import CallEvent
-from screenpop.core.errors import ScreenpopError
+from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.matching import Candidate, MatchedBy, rank
+from screenpop.core.recent import RecentCall
 from screenpop.core.tasks import BackgroundTasks
+from screenpop.integration.identity import apply_app_user_model_id
+from screenpop.logs import log_uncaught_exceptions
 from screenpop.pops import PopController
 from screenpop.profile import Profile
 from screenpop.resources import resource_path
-from screenpop.settings import Settings, load_settings
+from screenpop.settings import (
+    Settings,
+    load_settings,
+    load_window_state,
+    save_setting,
+    save_window_state,
+)
 from screenpop.store.cache import CallerIdCache
+from screenpop.store.history import CallHistory, HistoryError
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
 from screenpop.sync.caller_ids import (
     META_COUNT,
@@ -32,15 +47,21 @@ from screenpop.sync.caller_ids import (
     update_search_index,
 )
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
-from screenpop.triggers.messages import Message, OpenContact, ShowApp
+from screenpop.triggers.baresip import BaresipLink, LinkState, check_allowed, parse_address
+from screenpop.triggers.messages import Message, OpenContact, ShowApp, SyncNow
 from screenpop.triggers.single_instance import InstanceServer, send, server_name
 from screenpop.ui.about import AboutDialog
+from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.find_dialog import FindDialog
+from screenpop.ui.main_window import MainWindow
+from screenpop.ui.settings_dialog import SettingsDialog
+from screenpop.ui.theme import PaletteGuard
 from screenpop.ui.tray import TrayIcon, TrayState
 
 log = logging.getLogger(__name__)
 
 _TRAY_RETRY_MS = 3000
+_CONTACT_GEOMETRY = "contact"
 _HEALTH_TO_TRAY = {
     SyncHealth.NEVER: TrayState.SYNCING,
     SyncHealth.SYNCING: TrayState.SYNCING,
@@ -71,21 +92,61 @@ class ScreenpopApp:
         self.demo = demo
         self.quit_requested = asyncio.Event()
         self.tasks = BackgroundTasks()
-        self.http = make_http_client()
-        self._client: SuperOfficeClient | None = None
+        self.http = _http_client(settings)
+        self._connection: Connection | None = None
         self.cache = CallerIdCache(profile.cache_file)
         self.tray = TrayIcon()
-        self.pops = PopController(settings, self.cache, self.client, self.tasks, self.find)
+        self.main_window = MainWindow()
+        self.windows = ContactWindows(
+            self.client,
+            self.tasks,
+            limit=settings.summary_limit,
+            load_geometry=lambda: load_window_state(profile, _CONTACT_GEOMETRY),
+            save_geometry=lambda state: save_window_state(profile, _CONTACT_GEOMETRY, state),
+            keep_spare=True,
+        )
+        self.pops = PopController(
+            settings, self.cache, self.windows, self.find, tray_geometry=self.tray.geometry
+        )
+        self.calls = CallFlow(self.pops, _history(profile), self.tasks, self.set_recent_calls)
+        self._prune = QTimer()
+        self._prune.setInterval(PRUNE_EVERY_MS)
+        self._prune.timeout.connect(self.calls.prune)
+        self.softphone: BaresipLink | None = None
         self.scheduler = SyncScheduler(
             self._sync, self._on_sync_status, interval_s=settings.sync_interval_minutes * 60
         )
         self._find_dialog: FindDialog | None = None
         self._about_dialog: AboutDialog | None = None
+        self._settings_dialog: SettingsDialog | None = None
+        self._tray_shown = False
+        self._tray_retry = QTimer()
+        self._tray_retry.setSingleShot(True)
+        self._tray_retry.setInterval(_TRAY_RETRY_MS)
+        self._tray_retry.timeout.connect(self._show_tray)
 
     def client(self) -> SuperOfficeClient:
-        if self._client is None:
-            self._client = make_client(self.settings, self.http)
-        return self._client
+        if self._connection is None:
+            self._connection = make_connection(self.settings, self.http)
+        return self._connection.client
+
+    async def sign_in(self) -> None:
+        """SuperOffice Online: the browser sign-in, then a sync with the new token."""
+        try:
+            self.client()
+        except ScreenpopError as err:
+            self.tray.notify("Sign-in", err.message)
+            return
+        session = self._connection.session if self._connection else None
+        if session is None:
+            return  # Onsite: the stored password is the sign-in
+        try:
+            await session.sign_in(_open_in_browser)
+        except ScreenpopError as err:
+            log.warning("sign-in failed: %s", err.message)
+            self.tray.notify("Sign-in failed", err.message)
+            return
+        self.scheduler.sync_now()
 
     async def _sync(self) -> SyncResult:
         result = await sync_caller_ids(
@@ -99,30 +160,81 @@ class ScreenpopApp:
         return result
 
     def start(self) -> None:
-        tray = self.tray
-        tray.find_requested.connect(lambda: self.find(""))
-        tray.sync_requested.connect(self.scheduler.sync_now)
-        tray.quit_requested.connect(self.quit_requested.set)
-        tray.about_requested.connect(self._about)
-        tray.simulate_requested.connect(
+        # The tray menu and the main window offer the same actions, wired the same way.
+        for front in (self.tray, self.main_window):
+            front.find_requested.connect(lambda: self.find(""))
+            front.sync_requested.connect(self.scheduler.sync_now)
+            front.quit_requested.connect(self.quit_requested.set)
+            front.about_requested.connect(self._about)
+            front.settings_requested.connect(self._settings)
+            front.do_not_disturb_toggled.connect(self.set_do_not_disturb)
+            front.recent_call_chosen.connect(self.reopen)
+        self.tray.sign_in_requested.connect(
+            lambda: self.tasks.spawn(self.sign_in(), name="sign-in")
+        )
+        self.tray.simulate_requested.connect(
             lambda number: self.handle(CallEvent(number, source="simulated"))
         )
-        tray.set_state(TrayState.SYNCING, f"{self._cached_count():,} caller IDs, syncing…")
+        self._show_state(TrayState.SYNCING, f"{self._cached_count():,} caller IDs, syncing…")
+        self._show_do_not_disturb(self.settings.do_not_disturb)
         self._show_tray()
         self.scheduler.start()
+        self._prune.start()
+        self.tasks.spawn(self.calls.load_recent(), name="recent calls")
+        self._start_softphone()
+
+    def _start_softphone(self) -> None:
+        if not self.settings.baresip:
+            return
+        try:
+            address = parse_address(self.settings.baresip)
+            check_allowed(address, self.settings.baresip_allow_remote)
+        except ConfigError as err:
+            log.warning("softphone not followed: %s", err.message)
+            self.tray.notify("Softphone", err.message)
+            return
+        self.softphone = BaresipLink(
+            address.host,
+            address.port,
+            self.handle,
+            self._on_softphone,
+            allow_remote=self.settings.baresip_allow_remote,
+        )
+        self.softphone.start()
+
+    def _on_softphone(self, state: LinkState, reason: str) -> None:
+        log.info("baresip %s%s", state, f": {reason}" if reason else "")
+        self.tray.set_softphone(state is LinkState.CONNECTED, reason or f"baresip {state}")
 
     def _show_tray(self) -> None:
-        if self.tray.is_available():
+        available = self.tray.is_available()
+        self.main_window.set_tray_available(available)
+        if available:
             self.tray.show()
+            self._tray_shown = True
             return
+        if not self._tray_shown and not self.main_window.isVisible():
+            # Never unreachable: the window offers what the tray menu would.
+            log.info("no system tray yet; showing the main window and retrying")
+            self.main_window.bring_forward()
         # Trays appear late at login (and GNOME has none without an extension): keep trying.
-        log.info("no system tray yet; retrying")
-        QTimer.singleShot(_TRAY_RETRY_MS, self._show_tray)
+        self._tray_retry.start()
 
     async def stop(self) -> None:
+        self._tray_retry.stop()
+        self._prune.stop()
+        if self.softphone is not None:
+            await self.softphone.stop()
         await self.scheduler.stop()
         await self.tasks.cancel_all()
+        self.calls.close()
         self.pops.close_all()
+        self.windows.close_all()
+        for dialog in (self._find_dialog, self._about_dialog, self._settings_dialog):
+            if dialog is not None:
+                dialog.close()
+        self.main_window.hide()
+        self.tray.hide()
         await self.http.aclose()
         self.cache.close()
 
@@ -130,11 +242,73 @@ class ScreenpopApp:
 
     def handle(self, message: Message) -> None:
         if isinstance(message, CallEvent):
-            self.pops.handle_call(message)
+            self.calls.handle(message)
         elif isinstance(message, OpenContact):
             self.pops.open_contact(message.contact_id)
         elif isinstance(message, ShowApp):
-            self.find("")
+            # Started again: the user is looking for the app, so bring its window forward.
+            self.main_window.bring_forward()
+        elif isinstance(message, SyncNow):
+            self.scheduler.sync_now()
+
+    def set_recent_calls(self, calls: Sequence[RecentCall]) -> None:
+        """Feed Recent calls (newest first) to the tray menu and the main window."""
+        self.tray.set_recent_calls(calls)
+        self.main_window.set_recent_calls(calls)
+
+    def reopen(self, call: RecentCall) -> None:
+        """A recent call chosen: its company again, or a search for an unknown number."""
+        if call.contact_id is None or call.contact_id <= 0:
+            self.find(call.number)
+            return
+        self.pops.open_contact(call.contact_id, self._recent_caller(call))
+
+    def _recent_caller(self, call: RecentCall) -> Candidate | None:
+        """The person who called, from the cache, so the window names them again."""
+        matched = self.pops.match_call(CallEvent(call.number, source="recent"))
+        for candidate in matched[1] if matched else []:
+            same_person = not call.person_id or candidate.person_id == call.person_id
+            if candidate.contact_id == call.contact_id and same_person:
+                return candidate
+        return None
+
+    def set_do_not_disturb(self, on: bool) -> None:
+        self.pops.set_do_not_disturb(on)
+        self._show_do_not_disturb(on)
+        self._store_settings(replace(self.settings, do_not_disturb=on))
+
+    def _show_do_not_disturb(self, on: bool) -> None:
+        self.tray.set_do_not_disturb(on)
+        self.main_window.set_do_not_disturb(on)
+
+    def _store_settings(self, chosen: Settings) -> None:
+        """Keep what changed, one key at a time (others may be edited from the CLI meanwhile)."""
+        changed = {
+            name: getattr(chosen, name)
+            for name in ("pop_mode", "auto_open", "do_not_disturb")
+            if getattr(chosen, name) != getattr(self.settings, name)
+        }
+        self.settings = chosen
+        for name, value in changed.items():
+            try:
+                save_setting(self.profile, name, value)
+            except ConfigError as err:
+                log.warning("setting %s not saved: %s", name, err.message)
+
+    def _settings(self) -> None:
+        if self._settings_dialog is None:
+            dialog = SettingsDialog(self.settings)
+            dialog.accepted.connect(lambda: self._apply_settings(dialog.chosen()))
+            dialog.finished.connect(lambda *_: setattr(self, "_settings_dialog", None))
+            self._settings_dialog = dialog
+        self._settings_dialog.show()
+        self._settings_dialog.raise_()
+        self._settings_dialog.activateWindow()
+
+    def _apply_settings(self, chosen: Settings) -> None:
+        self._store_settings(chosen)
+        self.pops.set_settings(chosen)
+        self._show_do_not_disturb(chosen.do_not_disturb)
 
     def find(self, text: str) -> None:
         if self._find_dialog is None:
@@ -155,6 +329,7 @@ class ScreenpopApp:
             self._about_dialog = AboutDialog()
         self._about_dialog.show()
         self._about_dialog.raise_()
+        self._about_dialog.activateWindow()
 
     def _cached_count(self, status: SyncStatus | None = None) -> int:
         # From the sync's own figures: COUNT(*) over a million rows would stall the UI thread.
@@ -170,9 +345,51 @@ class ScreenpopApp:
             detail = f"{count:,} caller IDs, syncing…"
         else:
             detail = f"{status.error} — {count:,} cached caller IDs still work"
-        self.tray.set_state(_HEALTH_TO_TRAY[status.health], detail)
+        self._show_state(_HEALTH_TO_TRAY[status.health], detail, status.last_success)
         if self.demo and status.health is SyncHealth.SYNCED:
             self.tray.set_demo_numbers(demo_callers(self.cache))
+
+    def _show_state(self, state: TrayState, detail: str, last_sync: datetime | None = None) -> None:
+        self.tray.set_state(state, detail, last_sync)
+        self.main_window.set_state(state, detail, last_sync)
+
+
+def _open_in_browser(url: str) -> None:
+    QDesktopServices.openUrl(QUrl(url))
+
+
+def _http_client(settings: Settings) -> httpx.AsyncClient:
+    try:
+        return make_http_client(ca_file=settings.ca_file or None)
+    except ConfigError as err:
+        # A company CA file gone missing must not keep the app from starting.
+        log.warning("%s; using the system's trust store alone", err.message)
+        return make_http_client()
+
+
+def _history(profile: Profile) -> CallHistory | None:
+    try:
+        return CallHistory(profile.history_file)
+    except HistoryError as err:
+        log.warning("no call history this time: %s", err.message)
+        return None
+
+
+class _LinkOpener(QObject):
+    """macOS hands tel:/callto:/sip: links to a running app as events, not arguments."""
+
+    def __init__(self, app: QApplication, handle: Callable[[Message], None]) -> None:
+        super().__init__(app)
+        self._handle = handle
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url().toString()
+            if has_call_scheme(url):
+                self._handle(CallEvent(url, source="link"))
+                return True
+        return super().eventFilter(watched, event)
 
 
 def demo_callers(cache: CallerIdCache) -> list[tuple[str, str]]:
@@ -210,13 +427,17 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
     """Start the tray app. Order: paths and logging (done by the CLI), settings,
     single instance, QApplication + asyncio loop, services, tray."""
     settings = load_settings(profile)
+    log_uncaught_exceptions()
     qInstallMessageHandler(_qt_messages_to_log)
+    apply_app_user_model_id()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Screenpop")
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)
     app.setWindowIcon(QIcon(str(resource_path("icons", "screenpop.svg"))))
+    # Links and captions readable in dark themes whose palettes leave them at light defaults.
+    PaletteGuard(app)
 
     server = InstanceServer(server_name(profile.instance_key))
     if not server.listen():
@@ -228,6 +449,7 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
     async def main() -> None:
         screenpop = ScreenpopApp(profile, settings, demo)
         server.message_received.connect(screenpop.handle)
+        links = _LinkOpener(app, screenpop.handle)
         heartbeat = _quit_on_signals(screenpop.quit_requested)
         try:
             screenpop.client()
@@ -239,6 +461,7 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
         heartbeat.stop()
         server.close()
         await screenpop.stop()
+        links.deleteLater()
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

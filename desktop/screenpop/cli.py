@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, NoReturn
 import phonenumbers
 
 from screenpop import __version__
-from screenpop.core.calls import CallEvent, CallState
+from screenpop.core.call_uri import has_call_scheme, parse_call_uri
+from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.errors import ConfigError, InvalidNumberError, ScreenpopError
 from screenpop.core.matching import match
 from screenpop.core.phone import parse_incoming
@@ -27,6 +28,7 @@ from screenpop.logs import setup_logging
 from screenpop.profile import PROFILE_ENV, Profile
 from screenpop.settings import PopMode, Settings, load_settings, save_settings
 from screenpop.superoffice.auth_kind import AuthKind
+from screenpop.superoffice.tenant import ENVIRONMENTS
 
 if TYPE_CHECKING:
     from screenpop.triggers.messages import Message
@@ -35,7 +37,6 @@ log = logging.getLogger(__name__)
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-_LINK_SCHEMES = ("tel:", "callto:", "sip:", "sips:")
 _APP_START_TIMEOUT_S = 30.0
 
 
@@ -75,8 +76,16 @@ def _build_parser() -> argparse.ArgumentParser:
     server.add_argument("--seed", type=int, default=1)
     server.add_argument("--caller-ids", metavar="FILE", type=Path)
     server.add_argument("--latency", metavar="MS", type=int, default=0)
-    server.add_argument("--user", default="demo")
-    server.add_argument("--password", default="demo")
+    server.add_argument("--user", default="demo", help="the Basic account's user name")
+    server.add_argument("--password", default="demo", help="its password (and SOTicket)")
+    server.add_argument("--fault", metavar="KIND[:RATE]", action="append", default=[],
+                        help="answer a fraction RATE (default 1) of API requests with KIND: "
+                        "500, 503, 429, 401, 421, malformed-json, truncated, reset, timeout; "
+                        "repeatable")  # fmt: skip
+    server.add_argument("--token-lifetime", metavar="SECONDS", type=int, default=3600,
+                        help="lifetime of the access tokens its sign-in issues")  # fmt: skip
+    server.add_argument("--client-id", default="screenpop-demo",
+                        help="the OpenID Connect client id its sign-in accepts")  # fmt: skip
 
     conf = sub.add_parser("configure", parents=[common], help="change settings")
     conf.add_argument("--tenant", metavar="URL")
@@ -87,15 +96,52 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="read the password (or ticket) from stdin into the keyring",
     )
+    conf.add_argument("--client-id", metavar="ID", help="SuperOffice Online: the app's client id")
+    conf.add_argument("--environment", choices=list(ENVIRONMENTS),
+                      help="SuperOffice Online: where a bare Cust12345 lives")  # fmt: skip
+    conf.add_argument("--client-secret-stdin", action="store_true",
+                      help="read the Online app's client secret from stdin (keyring)")  # fmt: skip
+    conf.add_argument("--app-token-stdin", action="store_true",
+                      help="read the Online app's SO-AppToken from stdin (keyring)")  # fmt: skip
+    conf.add_argument("--ca-file", metavar="PEM",
+                      help="trust this company CA besides the system's ('' to stop)")  # fmt: skip
     conf.add_argument("--region", metavar="CC", help="home region, e.g. NO, SE, GB")
     conf.add_argument("--outside-line-prefix", metavar="D")
     conf.add_argument("--pop", choices=[m.value for m in PopMode])
     conf.add_argument("--auto-open", action=argparse.BooleanOptionalAction, default=None)
     conf.add_argument("--sync-interval", metavar="MINUTES", type=int)
-    conf.add_argument("--selection", metavar="ID", type=int,
-                      help="cache a SuperOffice selection's caller IDs instead (0: your own)")
-    conf.add_argument("--min-days", metavar="DAYS", type=int,
-                      help="only caller IDs from sales and appointments of the last DAYS (0: all)")
+    conf.add_argument(
+        "--selection",
+        metavar="ID",
+        type=int,
+        help="cache a SuperOffice selection's caller IDs instead (0: your own)",
+    )
+    conf.add_argument(
+        "--min-days",
+        metavar="DAYS",
+        type=int,
+        help="only caller IDs from sales and appointments of the last DAYS (0: all)",
+    )
+    conf.add_argument(
+        "--baresip",
+        metavar="HOST:PORT",
+        help="follow the calls of the baresip softphone (its ctrl_tcp socket)",
+    )
+    conf.add_argument("--no-baresip", action="store_true", help="stop following baresip")
+    conf.add_argument(
+        "--baresip-allow-remote",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="allow a baresip on another computer",
+    )
+    conf.add_argument(
+        "--register-links",
+        action="store_true",
+        help="open tel:, callto:, sip: and sips: links with Screenpop (Linux)",
+    )
+
+    sub.add_parser("sign-in", parents=[common],
+                   help="SuperOffice Online: sign in with the system browser")  # fmt: skip
 
     sub.add_parser("sync", parents=[common], help="sync the caller-ID cache now")
 
@@ -107,6 +153,7 @@ def _build_parser() -> argparse.ArgumentParser:
     call.add_argument("number")
     call.add_argument("--state", choices=[s.value for s in CallState], default="ringing")
     call.add_argument("--call-id", default="")
+    call.add_argument("--direction", choices=[d.value for d in Direction], default="incoming")
 
     open_ = sub.add_parser("open", parents=[common], help="open a contact window")
     open_.add_argument("contact_id")
@@ -114,12 +161,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    # A tel:/callto:/sip: link handed over by the desktop is a call.
-    for i, arg in enumerate(args_list):
-        if arg.lower().startswith(_LINK_SCHEMES):
-            args_list[i : i + 1] = ["call", arg]
-            break
+    args_list = _links_as_calls(list(sys.argv[1:] if argv is None else argv))
     args = _build_parser().parse_args(args_list)
     verbose = getattr(args, "verbose", False)
     try:
@@ -144,6 +186,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
+def _links_as_calls(args: list[str]) -> list[str]:
+    """A tel:/callto:/sip:/sips: link handed over by the desktop in the command's place is a
+    call (`screenpop --profile P tel:+47…`); a link as another command's argument is left be."""
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--profile":
+            i += 2
+        elif arg.startswith("-"):
+            i += 1
+        else:
+            return [*args[:i], "call", *args[i:]] if has_call_scheme(arg) else args
+    return args
+
+
 def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
     command = args.command
     if command is None:
@@ -156,6 +213,8 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
         return run_demo(profile, verbose=verbose)
     if command == "configure":
         return _configure(args, profile)
+    if command == "sign-in":
+        return _sign_in(profile)
     if command == "sync":
         return _sync(profile)
     if command == "lookup":
@@ -168,7 +227,9 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
 
 
 def _demo_server(args: argparse.Namespace) -> int:
-    from screenpop.demo.server import DemoConfig, serve
+    from screenpop.demo.faults import Fault
+    from screenpop.demo.server import DemoConfig
+    from screenpop.demo.serving import serve
 
     if not 0 <= args.port <= 65535:
         raise ConfigError(f"--port {args.port} is not a port number.")
@@ -176,6 +237,8 @@ def _demo_server(args: argparse.Namespace) -> int:
         raise ConfigError("--persons must be between 1 and 1,000,000.")
     if args.latency < 0:
         raise ConfigError("--latency cannot be negative.")
+    if args.token_lifetime < 1:
+        raise ConfigError("--token-lifetime is at least 1 second.")
     config = DemoConfig(
         seed=args.seed,
         persons=args.persons,
@@ -183,13 +246,23 @@ def _demo_server(args: argparse.Namespace) -> int:
         latency_ms=args.latency,
         user=args.user,
         password=args.password,
+        client_id=args.client_id,
+        token_lifetime_s=args.token_lifetime,
+        faults=tuple(Fault.parse(text) for text in args.fault),
     )
+    hosts: list[str] = []
 
     def ready(url: str) -> None:
+        origin = url.rsplit("/", 1)[0]
         print(f"Demo tenant listening on {url} (user {config.user})", flush=True)
+        print(f"  sign-in: authority {origin}/login, client id {config.client_id}; "
+              f"state: {origin}/api/state/{config.customer}; "
+              f"Online hosts: {', '.join(hosts)}", flush=True)  # fmt: skip
+        for fault in config.faults:
+            print(f"  fault: {fault.rate:.0%} of API answers fail as {fault.kind}", flush=True)
 
     try:
-        serve(config, port=args.port, ready=ready)
+        serve(config, port=args.port, ready=ready, hosts_ready=hosts.extend)
     except OSError as err:
         raise ConfigError(
             f"Cannot serve the demo tenant on port {args.port}: {err.strerror}"
@@ -235,8 +308,13 @@ def _configure(args: argparse.Namespace, profile: Profile) -> int:
         if not 0 <= args.min_days <= 3650:
             raise ConfigError("--min-days is between 0 (no limit) and 3650.")
         changes["min_days"] = args.min_days
+    changes.update(_online_changes(args))
+    changes.update(_baresip_changes(args, settings))
     settings = replace(settings, **changes)  # type: ignore[arg-type]
     save_settings(profile, settings)
+    _store_app_secrets(args, settings.client_id)
+    if args.register_links:
+        _register_links(profile)
     if args.password_stdin:
         secret = sys.stdin.readline().rstrip("\r\n")
         if not secret:
@@ -248,17 +326,111 @@ def _configure(args: argparse.Namespace, profile: Profile) -> int:
     return 0
 
 
+def _online_changes(args: argparse.Namespace) -> dict[str, object]:
+    from screenpop.superoffice.httpclient import tls_context
+
+    changes: dict[str, object] = {}
+    if args.client_id is not None:
+        changes["client_id"] = args.client_id.strip()
+    if args.environment is not None:
+        changes["environment"] = args.environment
+    if args.ca_file is not None:
+        ca_file = str(Path(args.ca_file).expanduser().resolve()) if args.ca_file.strip() else ""
+        if ca_file:
+            tls_context(ca_file)  # a clear error now rather than at the first sync
+        changes["ca_file"] = ca_file
+    return changes
+
+
+def _store_app_secrets(args: argparse.Namespace, client_id: str) -> None:
+    from screenpop.credentials import store_app_secret
+
+    wanted = [n for n, on in (("client_secret", args.client_secret_stdin),
+                              ("app_token", args.app_token_stdin)) if on]  # fmt: skip
+    if wanted and not client_id:
+        raise ConfigError("Set --client-id before storing the Online app's secrets.")
+    for name in wanted:
+        value = sys.stdin.readline().rstrip("\r\n")
+        if not value:
+            raise ConfigError(f"No {name.replace('_', ' ')} was given on stdin.")
+        store_app_secret(client_id, name, value)  # type: ignore[arg-type]
+
+
+def _sign_in(profile: Profile) -> int:
+    import asyncio
+    import threading
+    import webbrowser
+
+    from screenpop.connection import make_connection
+    from screenpop.superoffice.client import make_http_client
+
+    settings = load_settings(profile)
+    if settings.auth is not AuthKind.ONLINE:
+        raise ConfigError(
+            "sign-in is for SuperOffice Online (configure --auth online); "
+            "Onsite signs in with the password stored by `configure --password-stdin`."
+        )
+
+    def open_browser(url: str) -> None:
+        print(f"Sign in in your browser; if none opens, visit:\n{url}", flush=True)
+        # In a thread: some browser commands only return when the browser does, and the
+        # sign-in page redirects to this process's own loop.
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+
+    async def run() -> str:
+        async with make_http_client(ca_file=settings.ca_file or None) as http:
+            connection = make_connection(settings, http)
+            assert connection.session is not None  # Online always has one
+            await connection.session.sign_in(open_browser)
+            return connection.session.persist_error
+
+    not_kept = asyncio.run(run())
+    if not_kept:
+        raise ConfigError(f"Signed in, but the sign-in cannot be kept: {not_kept}")
+    print("Signed in to SuperOffice Online.")
+    return 0
+
+
+def _baresip_changes(args: argparse.Namespace, settings: Settings) -> dict[str, object]:
+    from screenpop.triggers.baresip import check_allowed, parse_address
+
+    if args.baresip is not None and args.no_baresip:
+        raise ConfigError("Give --baresip HOST:PORT or --no-baresip, not both.")
+    changes: dict[str, object] = {}
+    if args.no_baresip:
+        changes["baresip"] = ""
+    elif args.baresip is not None:
+        changes["baresip"] = str(parse_address(args.baresip))
+    if args.baresip_allow_remote is not None:
+        changes["baresip_allow_remote"] = args.baresip_allow_remote
+    address = str(changes.get("baresip", settings.baresip))
+    allow_remote = bool(changes.get("baresip_allow_remote", settings.baresip_allow_remote))
+    if address:
+        # Refused now rather than at the app's next start: the user is at the terminal now.
+        check_allowed(parse_address(address), allow_remote)
+    return changes
+
+
+def _register_links(profile: Profile) -> None:
+    from screenpop.integration.identity import app_command
+    from screenpop.integration.linux_links import register_links
+
+    registration = register_links([*app_command(), "--profile", str(profile.root)])
+    print(f"Links registered in {registration.desktop_file}: {registration.detail}")
+
+
 def _sync(profile: Profile) -> int:
     import asyncio
 
     from screenpop.connection import make_client
     from screenpop.superoffice.client import make_http_client
+    from screenpop.superoffice.errors import SignInNeededError
     from screenpop.sync.caller_ids import sync_caller_ids, update_search_index
 
     settings = load_settings(profile)
 
     async def run() -> str:
-        async with make_http_client() as http:
+        async with make_http_client(ca_file=settings.ca_file or None) as http:
             client = make_client(settings, http)
             result = await sync_caller_ids(
                 client, profile.cache_file, settings.home_region, **settings.sync_options()
@@ -266,7 +438,17 @@ def _sync(profile: Profile) -> int:
         await update_search_index(profile.cache_file)
         return result.summary_line()
 
-    print(asyncio.run(run()))
+    try:
+        line = asyncio.run(run())
+    except ScreenpopError as err:
+        # One line naming what failed; the cache is only ever replaced by a whole new set,
+        # so it still answers as before.
+        log.info("sync failed: %s", err.message)
+        err.message = f"sync failed: {err.message}"
+        if isinstance(err, SignInNeededError):
+            err.message += " (run `screenpop sign-in`)"
+        raise
+    print(line)
     return 0
 
 
@@ -278,8 +460,10 @@ def _lookup(args: argparse.Namespace, profile: Profile) -> int:
     incoming = parse_incoming(args.number, settings.home_region, settings.outside_line_prefix)
     with CallerIdCache(profile.cache_file) as cache:
         if cache.meta(META_HASH) is None:
-            print("screenpop: the caller-ID cache was never synced; run `screenpop sync`",
-                  file=sys.stderr)
+            print(
+                "screenpop: the caller-ID cache was never synced; run `screenpop sync`",
+                file=sys.stderr,
+            )
         candidates = match(cache, incoming)
     if args.json:
         print(json.dumps([c.to_json() for c in candidates], ensure_ascii=False, indent=2))
@@ -299,7 +483,10 @@ def _hand_to_app(profile: Profile, message: Message, verbose: bool) -> int:
     if send(name, message):
         return 0
     # Nobody is running: start the app and hand it the event as soon as it listens.
-    command = [sys.executable, "-m", "screenpop", "--profile", str(profile.root)]
+    from screenpop.integration.identity import app_command
+
+    # The GUI program (the frozen app has no `python -m`; on Windows, no console window).
+    command = [*app_command(), "--profile", str(profile.root)]
     if verbose:
         command.append("--verbose")
     app = subprocess.Popen(
@@ -327,10 +514,20 @@ def _hand_to_app(profile: Profile, message: Message, verbose: bool) -> int:
 
 def _call(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
     settings: Settings = load_settings(profile)
-    # Refuse junk before waking the app, so a misconfigured softphone hears about it.
+    # Refuse junk before waking the app, so a misconfigured softphone hears about it; a link
+    # gets its own reason ("a callto: link to a name has no number"), a SIP header value
+    # ("Kari" <sip:…>) gives the caller's name.
+    display_name = ""
+    if has_call_scheme(args.number) or "<" in args.number:
+        display_name = parse_call_uri(args.number).display_name
     parse_incoming(args.number, settings.home_region, settings.outside_line_prefix)
     event = CallEvent(
-        number=args.number, state=CallState(args.state), call_id=args.call_id, source="cli"
+        number=args.number,
+        state=CallState(args.state),
+        call_id=args.call_id,
+        display_name=display_name,
+        source="cli",
+        direction=Direction(args.direction),
     )
     return _hand_to_app(profile, event, verbose)
 

@@ -1,26 +1,85 @@
-"""Builds the SuperOffice client the settings describe."""
+"""Builds the SuperOffice client the settings describe.
+
+Onsite (``auth`` basic or ticket): the password or ticket from the keyring (or
+``SCREENPOP_SECRET``). Online (``auth`` online): the tenant is looked up through the state API
+and requests carry the Bearer token of an :class:`OnlineSession`, which the app signs in with
+the system browser (``connection.session.sign_in(open_browser)``).
+"""
 
 from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
 
 import httpx
 
 from screenpop.core.errors import ConfigError
-from screenpop.credentials import SECRET_ENV, load_secret
+from screenpop.credentials import (
+    SECRET_ENV,
+    load_app_secret,
+    load_refresh_token,
+    load_secret,
+    refresh_token_account,
+    store_refresh_token,
+)
 from screenpop.settings import Settings
 from screenpop.superoffice.auth import make_auth
+from screenpop.superoffice.auth_kind import AuthKind
+from screenpop.superoffice.bearer import OnlineSession
 from screenpop.superoffice.client import SuperOfficeClient
-from screenpop.superoffice.tenant import Tenant
+from screenpop.superoffice.discovery import TenantLocator
+from screenpop.superoffice.oidc import OidcClient, OidcSettings
+from screenpop.superoffice.retry import RetryPolicy
+from screenpop.superoffice.tenant import TenantAddress, parse_tenant_address
+
+
+@dataclass(frozen=True, slots=True)
+class OnlineOptions:
+    """The Settings keys Online needs: ``client_id`` (the app registration; an administrator
+    ships it), ``environment`` (``online``/``sod``/``qaonline``, for a bare ``Cust12345``).
+    The client secret and SO-AppToken, where an administrator supplies them, are secrets:
+    they live in the keyring (:func:`screenpop.credentials.store_app_secret`)."""
+
+    client_id: str = ""
+    environment: str = "online"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> OnlineOptions:
+        return cls(client_id=settings.client_id, environment=settings.environment or "online")
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    client: SuperOfficeClient
+    session: OnlineSession | None = None
+    """Online only: sign in with it when requests fail with SignInNeededError."""
 
 
 def make_client(
     settings: Settings, http: httpx.AsyncClient, *, time_zone: str = ""
 ) -> SuperOfficeClient:
+    return make_connection(settings, http, time_zone=time_zone).client
+
+
+def make_connection(
+    settings: Settings,
+    http: httpx.AsyncClient,
+    *,
+    time_zone: str = "",
+    online: OnlineOptions | None = None,
+    retry: RetryPolicy | None = None,
+) -> Connection:
+    """Raises ConfigError (one line) for what the user or administrator must set up first."""
     if not settings.tenant_url:
         raise ConfigError(
             "No SuperOffice tenant is set up yet: "
             "run `screenpop configure --tenant URL --user NAME`."
         )
-    tenant = Tenant.parse(settings.tenant_url)
+    options = online or OnlineOptions.from_settings(settings)
+    address = parse_tenant_address(settings.tenant_url, options.environment)
+    if settings.auth is AuthKind.ONLINE:
+        return _online(address, http, options, time_zone, retry)
+    tenant = address.tenant
     secret = load_secret(tenant.base, settings.user)
     if not secret:
         raise ConfigError(
@@ -28,4 +87,46 @@ def make_client(
             f"run `screenpop configure --password-stdin` or set {SECRET_ENV}."
         )
     auth = make_auth(settings.auth, settings.user, secret)
-    return SuperOfficeClient(http, tenant, auth, time_zone=time_zone)
+    client = SuperOfficeClient(http, tenant, auth, time_zone=time_zone, retry=retry)
+    return Connection(client)
+
+
+def _online(
+    address: TenantAddress,
+    http: httpx.AsyncClient,
+    options: OnlineOptions,
+    time_zone: str,
+    retry: RetryPolicy | None,
+) -> Connection:
+    if not address.customer:
+        raise ConfigError(
+            "SuperOffice Online sign-in needs the customer id in the tenant address, "
+            "e.g. https://online.superoffice.com/Cust12345"
+        )
+    if not options.client_id:
+        raise ConfigError(
+            "No client id is set up for the SuperOffice Online sign-in; "
+            "an administrator sets `client_id` in the settings."
+        )
+    app_token = load_app_secret(options.client_id, "app_token")
+    locator = TenantLocator.for_address(http, address, app_token=app_token)
+    oidc = OidcClient(
+        http,
+        OidcSettings(
+            authority=f"{address.environment_base}/login",
+            client_id=options.client_id,
+            customer=address.customer,
+            client_secret=load_app_secret(options.client_id, "client_secret"),
+        ),
+    )
+    account = refresh_token_account(options.client_id, address.environment_base, address.customer)
+    session = OnlineSession(
+        oidc,
+        load_refresh_token=functools.partial(load_refresh_token, account),
+        save_refresh_token=functools.partial(store_refresh_token, account),
+        locator=locator,
+    )
+    client = SuperOfficeClient(
+        http, locator, session.auth(), time_zone=time_zone, app_token=app_token, retry=retry
+    )
+    return Connection(client, session)

@@ -16,6 +16,7 @@ from screenpop.app import run_app
 from screenpop.core.errors import ConfigError
 from screenpop.credentials import SECRET_ENV
 from screenpop.demo.data import DemoData
+from screenpop.integration.identity import app_command
 from screenpop.profile import Profile
 from screenpop.settings import load_settings, save_settings
 from screenpop.superoffice.auth_kind import AuthKind
@@ -31,7 +32,8 @@ _URL = re.compile(r"listening on (http://\S+)")
 
 def start_demo_server(extra_args: list[str] | None = None) -> tuple[subprocess.Popen[str], str]:
     """Start `screenpop demo-server` on a free loopback port; return it and its tenant URL."""
-    command = [sys.executable, "-m", "screenpop", "demo-server", "--port", "0"]
+    # Its output is read, so on Windows the console program (see integration.identity).
+    command = [*app_command(console=True), "demo-server", "--port", "0"]
     command += extra_args or ["--seed", str(DEMO_SEED), "--persons", str(DEMO_PERSONS)]
     child = subprocess.Popen(
         command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, text=True, bufsize=1
@@ -79,6 +81,7 @@ def run_demo(profile: Profile, *, verbose: bool = False) -> int:
         for label, number in DemoData(DEMO_SEED, DEMO_PERSONS, date.today()).sample_numbers(4):
             where = shlex.quote(str(profile.root))
             print(f"  {program} --profile {where} call {number}  # {label}")
+        sys.stdout.flush()  # before the app runs for hours: a pipe would hold these back
         return run_app(profile, verbose=verbose, demo=True)
     finally:
         child.terminate()

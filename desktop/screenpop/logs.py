@@ -10,9 +10,14 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
+# Header values, "name: value"/"name=value" pairs (JSON, forms, query strings) whose name
+# ends in password/secret/token/verifier (access_token, refresh_token, id_token, client_secret,
+# code_verifier, SO-AppToken…), a bare "Bearer …", and an authorization code in a URL.
 _SECRET = re.compile(
     r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?(?:basic|bearer|soticket)\s+)[^\s'\",]+"
-    r"|((?:password|secret|token)['\"]?\s*[:=]\s*['\"]?)[^\s'\",]+"
+    r"|((?:password|secret|token|verifier)['\"]?\s*[:=]\s*['\"]?)[^\s'\",&]+"
+    r"|(\b(?:bearer|soticket)\s+)[^\s'\",]+"
+    r"|([?&](?:code|assertion)=)[^\s&'\"]+"
 )
 
 
@@ -36,7 +41,7 @@ _TRACEBACK = logging.Formatter()
 
 
 def _redact(text: str) -> str:
-    return _SECRET.sub(lambda m: (m.group(1) or m.group(2)) + "***", text)
+    return _SECRET.sub(lambda m: next(g for g in m.groups() if g) + "***", text)
 
 
 def log_uncaught_exceptions() -> None:

@@ -48,6 +48,10 @@ class Profile:
         return self.root / "cache.sqlite3"
 
     @property
+    def history_file(self) -> Path:
+        return self.root / "history.sqlite3"
+
+    @property
     def log_dir(self) -> Path:
         return self.root / "logs"
 

@@ -12,7 +12,10 @@ packages=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libegl1 libgl1
   libfontconfig1 libdbus-1-3 fonts-dejavu-core python3-venv)
 if $tests; then
-  packages+=(xvfb trayer xdotool x11-utils imagemagick baresip-core sip-tester)
+  # xdg-utils: `screenpop configure --register-links` is tested with the real xdg-mime
+  packages+=(xvfb trayer xdotool x11-utils imagemagick baresip-core sip-tester xdg-utils)
+  # tests/packaging: the Linux files' validators; PyInstaller reads libraries with objdump
+  packages+=(desktop-file-utils appstream binutils)
 fi
 
 missing=()

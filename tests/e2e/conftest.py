@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.e2e.softphone import Baresip
+
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 _TOOLS = ("Xvfb", "trayer", "xdotool", "xwininfo", "import")
 
@@ -111,3 +113,29 @@ def screenshot(display: str, name: str) -> Path:
         check=True, timeout=30,
     )
     return path
+
+
+# -- a real softphone (baresip) -----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def softphone_tools() -> None:
+    missing = [tool for tool in ("baresip", "sipp") if shutil.which(tool) is None]
+    modules = Path("/usr/lib/baresip/modules")
+    if not missing and not (modules / "ctrl_tcp.so").exists():
+        missing.append(f"{modules}/ctrl_tcp.so")
+    if missing:
+        why = f"softphone tests need {', '.join(missing)} (packaging/linux/bootstrap.sh --tests)"
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+
+
+@pytest.fixture
+def baresip(softphone_tools: None, tmp_path: Path) -> Iterator[Baresip]:
+    phone = Baresip(tmp_path / "baresip")
+    phone.start()
+    yield phone
+    phone.stop()
+
+

@@ -7,24 +7,34 @@ import os
 # Before anything imports Qt: widget tests never need a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import asyncio
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-from PySide6.QtCore import QLocale, QUrl
+import qasync
+from PySide6.QtCore import QLocale, QModelIndex, QUrl
 from PySide6.QtGui import QDesktopServices
+from pytestqt.qtbot import QtBot
 
 from screenpop.core.links import WebClientLinks
 from screenpop.core.matching import Candidate, MatchedBy
 from screenpop.core.models import Activity, Chat, Contact, ContactSummary, Sale, Ticket
 from screenpop.core.phone import IncomingNumber, NumberKind
+from screenpop.superoffice.auth import AuthKind, make_auth
+from screenpop.superoffice.client import SuperOfficeClient
+from screenpop.superoffice.tenant import Tenant
+from screenpop.ui.contact_window import ContactWindow
+from screenpop.ui.summary_tab import SummaryTab
 
 HERE = Path(__file__).resolve().parent
 # Limitations of the offscreen platform itself, not of the code under test.
 OFFSCREEN_NOISE = (
-    r"^This plugin does not support (raise\(\)|propagateSizeHints\(\)|grabbing the keyboard)",
+    r"^This plugin does not support "
+    r"(raise\(\)|propagateSizeHints\(\)|grabbing the keyboard|setting window masks)",
 )
 EVIL = ("<b>x</b>", "<img src=x>", "<a href=y>z</a>")
 BASE_URL = "https://online.superoffice.com/Cust1"
@@ -182,3 +192,73 @@ def summary(now: datetime) -> ContactSummary:
             ),
         ],
     )
+
+
+@pytest.fixture
+def loop(qapp: Any) -> Iterator[asyncio.AbstractEventLoop]:
+    """An asyncio loop on Qt's, as the app runs (qasync); run scenarios with
+    ``loop.run_until_complete``."""
+    # As in the app: closing the last window must not end the loop (and the scenario).
+    quits = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)
+    event_loop = qasync.QEventLoop(qapp, already_running=False)
+    asyncio.set_event_loop(event_loop)
+    yield event_loop
+    # Stops the loop's worker threads; Qt aborts on a QThread destroyed while running.
+    event_loop.close()
+    asyncio.set_event_loop(None)
+    qapp.setQuitOnLastWindowClosed(quits)
+
+
+async def wait_until(condition: Callable[[], object], within_s: float = 5.0) -> None:
+    """Inside a loop scenario: poll ``condition`` (letting the loop run) until it holds."""
+    deadline = asyncio.get_running_loop().time() + within_s
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"timed out after {within_s} s waiting for {condition}")
+        await asyncio.sleep(0.01)
+
+
+@pytest.fixture
+def demo_http() -> Iterator[httpx.AsyncClient]:
+    """The demo tenant in-process, over httpx's ASGI transport (closed by the test's loop)."""
+    from screenpop.demo.server import DemoConfig, create_app
+
+    app = create_app(DemoConfig(seed=2, persons=40))
+    yield httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
+
+
+def demo_client(http: httpx.AsyncClient) -> SuperOfficeClient:
+    return SuperOfficeClient(
+        http, Tenant.parse(DEMO_URL), make_auth(AuthKind.BASIC, "demo", "demo")
+    )
+
+
+DEMO_URL = "http://demo.test/Cust12345"
+
+
+# -- the contact window's tests share these --------------------------------------------------
+
+
+@pytest.fixture
+def window(qtbot: QtBot, candidate: Candidate, links: WebClientLinks) -> ContactWindow:
+    window = ContactWindow(34, candidate, links)
+    qtbot.addWidget(window)
+    return window
+
+
+def window_summary_placeholder() -> ContactSummary:
+    return ContactSummary(None, tickets=[Ticket(1, 1, "One", None)])
+
+
+def column_texts(page: SummaryTab, column: int = 0) -> list[str]:
+    proxy = page.proxy
+    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
+
+
+def source_index(page: SummaryTab, row: int, column: int) -> QModelIndex:
+    return page.model.index(row, column)
+
+
+def shown_page(page: SummaryTab) -> str:
+    return "table" if page.stack.currentWidget() is page.view else page.message.text()

@@ -1,241 +1,23 @@
+"""The contact window: header, states (loading, ready, refreshing, error, offline), keyboard."""
+
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDateTime, QLocale, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from screenpop.core.links import WebClientLinks
 from screenpop.core.matching import Candidate
-from screenpop.core.models import Activity, Contact, ContactSummary, Ticket
-from screenpop.ui.contact_window import ContactWindow
-from screenpop.ui.summary_tab import SummaryTab
-from screenpop.ui.summary_tables import SORT_ROLE
-from screenpop.ui.text import plain_tooltip
-
-
-@pytest.fixture
-def window(qtbot: QtBot, candidate: Candidate, links: WebClientLinks) -> ContactWindow:
-    window = ContactWindow(34, candidate, links)
-    qtbot.addWidget(window)
-    return window
-
-
-def column_texts(page: SummaryTab, column: int = 0) -> list[str]:
-    proxy = page.proxy
-    return [proxy.index(row, column).data() for row in range(proxy.rowCount())]
-
-
-def source_index(page: SummaryTab, row: int, column: int) -> QModelIndex:
-    return page.model.index(row, column)
-
-
-def shown_page(page: SummaryTab) -> str:
-    return "table" if page.stack.currentWidget() is page.view else page.message.text()
-
-
-def test_tabs_are_labelled_with_their_counts(window: ContactWindow, summary: ContactSummary):
-    window.show_summary(summary)
-
-    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert labels == [
-        "Tickets (3)",
-        "Follow-ups (2)",
-        "Documents (2)",
-        "Sales (3)",
-        "Chats (1)",
-    ]
-
-
-def test_a_list_cut_at_the_limit_says_there_may_be_more(
-    window: ContactWindow, summary: ContactSummary
-):
-    window.show_summary(summary, limit=2)
-
-    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert labels == [
-        "Tickets (3+)",
-        "Follow-ups (2+)",
-        "Documents (2+)",
-        "Sales (3+)",
-        "Chats (1)",
-    ]
-
-
-def test_an_empty_list_shows_a_friendly_message_not_an_empty_grid(
-    window: ContactWindow, summary: ContactSummary
-):
-    window.show_summary(replace(summary, chats=[], followups=[]))
-
-    assert shown_page(window.pages["chats"]) == "No chats"
-    assert shown_page(window.pages["followups"]) == "No follow-ups"
-    assert shown_page(window.pages["tickets"]) == "table"
-    assert window.tabs.tabText(4) == "Chats (0)"
-
-
-def test_dates_sort_by_the_real_moment_not_by_the_text(
-    window: ContactWindow, summary: ContactSummary, now: datetime
-):
-    window.show_summary(summary)
-    page = window.pages["tickets"]
-    # Shown as "2 hours ago", "3 days ago", "yesterday": alphabetical order is not time order.
-    assert sorted(column_texts(page, 2)) == ["2 hours ago", "3 days ago", "yesterday"]
-
-    page.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-
-    assert column_texts(page, 2) == ["3 days ago", "yesterday", "2 hours ago"]
-    page.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
-    assert column_texts(page, 0)[0] == "Invoice shows the wrong VAT rate"
-
-
-def test_sort_compares_moments_across_time_zones(
-    qtbot: QtBot, candidate: Candidate, links: WebClientLinks, now: datetime
-):
-    east = timezone(timedelta(hours=5))
-    # 01:00 at +05:00 is 20:00 UTC the day before: earlier than 22:00 UTC, though its
-    # wall-clock text sorts later.
-    early = datetime(2024, 1, 2, 1, 0, tzinfo=east)
-    late = datetime(2024, 1, 1, 22, 0, tzinfo=UTC)
-    window = ContactWindow(34, candidate, links)
-    qtbot.addWidget(window)
-    window.show_summary(
-        ContactSummary(None, tickets=[Ticket(2, 1, "late", late), Ticket(1, 1, "early", early)])
-    )
-    page = window.pages["tickets"]
-
-    page.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
-
-    assert column_texts(page) == ["early", "late"]
-    assert page.proxy.index(0, 2).data(SORT_ROLE) < page.proxy.index(1, 2).data(SORT_ROLE)
-
-
-def test_the_filter_narrows_rows_in_every_tab(window: ContactWindow, summary: ContactSummary):
-    window.show_summary(summary)
-
-    window.filter_edit.setText("invoice")
-
-    assert column_texts(window.pages["tickets"]) == ["Invoice shows the wrong VAT rate"]
-    assert window.tabs.tabText(0) == "Tickets (1 of 3)"
-    assert shown_page(window.pages["sales"]) == "No sales match “invoice”"
-    window.filter_edit.clear()
-    assert len(column_texts(window.pages["tickets"])) == 3
-    assert window.tabs.tabText(0) == "Tickets (3)"
-
-
-def test_amounts_are_formatted_with_their_currency(
-    window: ContactWindow, summary: ContactSummary, use_locale: Callable[[str], None]
-):
-    window.show_summary(summary)
-    page = window.pages["sales"]
-    amounts = {
-        page.model.item(row).heading: page.model.index(row, 3).data()
-        for row in range(page.model.rowCount())
-    }
-    assert amounts["Support"] == "£1,250.00"
-    assert amounts["Warehouse module"] == "EUR\u00a01,000.00"
-
-    use_locale("nb_NO")
-    nok = re.sub(r"\s", " ", page.model.index(0, 3).data())
-    assert nok == "NOK 12 500,00"
-    assert page.model.index(0, 2).data() == "60%"
-
-
-def test_open_sales_are_totalled_in_base_currency(
-    window: ContactWindow, summary: ContactSummary, use_locale: Callable[[str], None]
-):
-    window.show_summary(summary)
-
-    assert window.pages["sales"].footer.text() == ("2 open sales, total 23,500.00 in base currency")
-
-
-def test_dates_are_relative_in_the_cell_and_exact_in_the_tooltip(
-    window: ContactWindow, summary: ContactSummary
-):
-    window.show_summary(summary)
-    page = window.pages["followups"]
-    moment = summary.followups[0].date
-    assert moment is not None
-
-    assert page.model.index(0, 1).data() == "in 3 days"
-    exact = QLocale().toString(
-        QDateTime.fromMSecsSinceEpoch(round(moment.timestamp() * 1000)),
-        QLocale.FormatType.LongFormat,
-    )
-    assert page.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == plain_tooltip(exact)
-    assert str(moment.astimezone().year) in exact
-
-
-def test_statuses_are_words(window: ContactWindow, summary: ContactSummary):
-    window.show_summary(summary)
-
-    assert [window.pages["tickets"].model.index(r, 1).data() for r in range(3)] == [
-        "Open",
-        "Closed",
-        "Status 7",
-    ]
-    assert [window.pages["followups"].model.index(r, 2).data() for r in range(2)] == [
-        "Not started",
-        "Done",
-    ]
-    assert window.pages["sales"].model.index(1, 1).data() == "Sold"
-
-
-def test_enter_on_a_row_emits_its_deep_link(
-    qtbot: QtBot, window: ContactWindow, summary: ContactSummary, links: WebClientLinks
-):
-    window.show_summary(summary)
-    page = window.pages["tickets"]
-    page.view.setCurrentIndex(page.proxy.mapFromSource(source_index(page, 1, 0)))
-
-    with qtbot.waitSignal(window.link_activated) as blocker:
-        qtbot.keyClick(page.view, Qt.Key.Key_Return)
-
-    assert blocker.args == [links.ticket(102)]
-
-
-@pytest.mark.parametrize(
-    ("tab", "row", "expected"),
-    [
-        ("followups", 0, lambda links: links.appointment(201)),
-        ("documents", 0, lambda links: links.document(3001)),
-        ("documents", 1, lambda links: links.appointment(302)),
-        ("sales", 2, lambda links: links.sale(403)),
-    ],
-)
-def test_double_click_emits_the_items_deep_link(
-    qtbot: QtBot,
-    window: ContactWindow,
-    summary: ContactSummary,
-    links: WebClientLinks,
-    tab: str,
-    row: int,
-    expected: Callable[[WebClientLinks], str],
-):
-    window.show_summary(summary)
-    window.show()
-    qtbot.waitExposed(window)
-    page = window.pages[tab]
-    window.tabs.setCurrentWidget(page)
-    rect = page.view.visualRect(page.proxy.mapFromSource(source_index(page, row, 0)))
-
-    with qtbot.waitSignal(window.link_activated) as blocker:
-        qtbot.mouseDClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-    assert blocker.args == [expected(links)]
-
-
-def test_chats_have_no_link(qtbot: QtBot, window: ContactWindow, summary: ContactSummary):
-    window.show_summary(summary)
-    page = window.pages["chats"]
-    page.view.setCurrentIndex(page.proxy.index(0, 0))
-
-    with qtbot.assertNotEmitted(window.link_activated):
-        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+from screenpop.core.models import Contact, ContactSummary, Ticket
+from screenpop.ui.contact_window import ContactWindow, ViewState
+from screenpop.ui.text import short_time
+from screenpop.ui.widgets import LinkLabel
+from tests.ui.conftest import shown_page, window_summary_placeholder
 
 
 def test_links_open_in_the_browser_by_default(
@@ -246,19 +28,6 @@ def test_links_open_in_the_browser_by_default(
     window.company_label.clicked.emit()
 
     assert opened_urls == [links.contact(34)]
-
-
-def test_enter_in_the_filter_opens_the_first_match(
-    qtbot: QtBot, window: ContactWindow, summary: ContactSummary, links: WebClientLinks
-):
-    window.show_summary(summary)
-    window.filter_edit.setText("login")
-    window.filter_edit.setText("log in")
-
-    with qtbot.waitSignal(window.link_activated) as blocker:
-        qtbot.keyClick(window.filter_edit, Qt.Key.Key_Return)
-
-    assert blocker.args == [links.ticket(102)]
 
 
 def test_title_names_company_and_person(window: ContactWindow, summary: ContactSummary):
@@ -300,14 +69,28 @@ def test_empty_contact_fields_are_hidden(
     assert not window.details["phone"].isHidden()
 
 
-def test_loading_state_is_visible(window: ContactWindow):
+def test_loading_state_is_a_skeleton_that_moves(qtbot: QtBot, window: ContactWindow):
+    assert window.view_state() is ViewState.LOADING
     assert window.is_loading()
     assert window.status_label.text() == "Loading…"
-    assert not window.busy.isHidden()
-    assert all(shown_page(page) == "Loading…" for page in window.pages.values())
+    assert window.busy.isHidden()  # the skeletons say it; the bar is for refreshing
+    assert all(page.is_showing_skeleton() for page in window.pages.values())
     assert window.tabs.tabText(0) == "Tickets"
-    # Before the summary arrives the caller already names the company.
+    # Before the summary arrives the caller already names the company and the person.
     assert window.company_label.text() == "Acme Logistics AS"
+    assert window.caller_label.text() == "Mr Ola Nordmann"
+    assert window.header.skeleton.isVisibleTo(window)
+
+    window.show()
+    qtbot.waitExposed(window)
+    skeleton = window.current_page().skeleton
+    assert skeleton.is_animating()
+    first = skeleton.bar_color().name()
+    # Not a frozen window: the placeholders pulse while the summary is on its way.
+    qtbot.waitUntil(lambda: skeleton.bar_color().name() != first, timeout=2000)
+    window.show_summary(window_summary_placeholder())
+    assert not skeleton.is_animating()
+    assert not window.header.skeleton.isVisibleTo(window)
 
 
 def test_error_banner_with_retry(qtbot: QtBot, window: ContactWindow):
@@ -316,7 +99,10 @@ def test_error_banner_with_retry(qtbot: QtBot, window: ContactWindow):
     assert not window.banner.isHidden()
     assert window.banner.message.text() == "SuperOffice did not answer in time."
     assert window.busy.isHidden()
-    assert shown_page(window.pages["tickets"]) == "Not available"
+    assert window.view_state() is ViewState.ERROR
+    assert shown_page(window.pages["tickets"]) == "Could not load the tickets"
+    assert shown_page(window.pages["followups"]) == "Could not load the follow-ups"
+    assert window.updated_label.isHidden()
     with qtbot.waitSignal(window.refresh_requested):
         qtbot.mouseClick(window.banner.button, Qt.MouseButton.LeftButton)
 
@@ -325,14 +111,36 @@ def test_an_error_keeps_the_summary_already_shown(window: ContactWindow, summary
     window.show_summary(summary)
 
     window.show_loading()
+    assert window.view_state() is ViewState.REFRESHING
+    assert not window.busy.isHidden()
     assert shown_page(window.pages["tickets"]) == "table"
-    window.show_error("Offline")
+    assert window.updated_label.text() == "Updated just now · refreshing…"
+    window.show_error("Cannot reach SuperOffice at crm.example (nothing answered).")
 
+    assert window.view_state() is ViewState.OFFLINE
     assert not window.banner.isHidden()
+    assert window.banner.message.text() == (
+        "Cannot reach SuperOffice at crm.example (nothing answered).\n"
+        "Showing the summary as it was last loaded; Retry to update it."
+    )
+    assert window.updated_label.text().startswith("Last updated just now (")
     assert shown_page(window.pages["tickets"]) == "table"
     assert window.tabs.tabText(0) == "Tickets (3)"
     window.show_summary(summary)
     assert window.banner.isHidden()
+    assert window.view_state() is ViewState.READY
+
+
+def test_a_cached_summary_says_how_old_it_is(
+    window: ContactWindow, summary: ContactSummary, now: datetime
+):
+    fetched = now - timedelta(minutes=4)
+    window.show_summary(summary, 25, fetched)
+    window.show_loading()
+    assert window.updated_label.text() == "Updated 4 minutes ago · refreshing…"
+    window.show_error("SuperOffice answered 503: Service Unavailable")
+    assert window.updated_label.text() == f"Last updated 4 minutes ago ({short_time(fetched)})"
+    assert window.fetched_at() == fetched
 
 
 def test_missing_contact_falls_back_to_the_caller(window: ContactWindow, summary: ContactSummary):
@@ -357,7 +165,7 @@ def test_missing_contact_and_caller_names_the_id(qtbot: QtBot, summary: ContactS
 def test_unreadable_items_are_mentioned(window: ContactWindow, summary: ContactSummary):
     window.show_summary(replace(summary, skipped=2))
 
-    assert window.note_label.text() == "2 items could not be read"
+    assert window.note_label.text() == "· 2 items could not be read"
     assert not window.note_label.isHidden()
 
 
@@ -382,6 +190,10 @@ def test_keyboard_shortcuts(qtbot: QtBot, window: ContactWindow, summary: Contac
 
     qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 1
+    # The keyboard follows onto the new tab's rows, the first one selected for Enter.
+    followups = window.pages["followups"].view
+    assert QApplication.focusWidget() is followups
+    assert followups.selectionModel().selectedRows()[0].row() == 0
     qtbot.keyClick(
         window,
         Qt.Key.Key_Backtab,
@@ -409,34 +221,69 @@ def test_keyboard_shortcuts(qtbot: QtBot, window: ContactWindow, summary: Contac
     assert not window.isVisible()
 
 
-def test_rows_are_read_only_and_select_whole_rows(window: ContactWindow, summary: ContactSummary):
-    window.show_summary(summary)
-    page = window.pages["tickets"]
-    flags = page.model.flags(page.model.index(0, 0))
-
-    assert not flags & Qt.ItemFlag.ItemIsEditable
-    assert page.view.selectionBehavior() == page.view.SelectionBehavior.SelectRows
-    assert page.view.alternatingRowColors()
-    assert page.view.isSortingEnabled()
-
-
-def test_a_newer_summary_replaces_the_rows(
-    window: ContactWindow, summary: ContactSummary, now: datetime
-):
-    window.show_summary(summary)
-    extra = Activity(203, 0, now, "Callback", "NotStarted", now)
-
-    window.show_summary(replace(summary, followups=[*summary.followups, extra]))
-
-    assert window.tabs.tabText(1) == "Follow-ups (3)"
-    assert "Callback" in column_texts(window.pages["followups"])
-
-
 def test_junk_long_crm_values_do_not_widen_the_window(qtbot):
     junk = "x" * 600
-    contact = Contact(1, junk, department=junk, our_contact=junk, address=junk, email=junk,
-                      web_site=junk, phone=junk)
+    contact = Contact(
+        1,
+        junk,
+        department=junk,
+        our_contact=junk,
+        address=junk,
+        email=junk,
+        web_site=junk,
+        phone=junk,
+    )
     window = ContactWindow(1, None, None)
     qtbot.addWidget(window)
     window.show_summary(ContactSummary(contact, tickets=[Ticket(1, 1, junk, None)]))
     assert window.minimumSizeHint().width() < 800
+
+
+def test_header_links_open_mail_and_web(
+    window: ContactWindow, summary: ContactSummary, opened_urls: list[str]
+):
+    window.show_summary(summary)
+    email, web = window.details["email"], window.details["web_site"]
+    assert isinstance(email, LinkLabel) and email.is_active()
+    assert isinstance(web, LinkLabel) and web.is_active()
+
+    email.clicked.emit()
+    web.clicked.emit()
+
+    assert opened_urls == ["mailto:post@acme.example", "https://www.acme.example"]
+
+
+@pytest.mark.parametrize(
+    ("email", "web"),
+    [
+        ("not an address", "javascript:alert(1)"),
+        ("<b>x</b>@y.z", "file:///etc/passwd"),
+        ("a@b", "http://"),
+    ],
+)
+def test_junk_addresses_are_text_not_links(
+    window: ContactWindow,
+    summary: ContactSummary,
+    make_contact: Callable[..., Contact],
+    opened_urls: list[str],
+    email: str,
+    web: str,
+):
+    window.show_summary(replace(summary, contact=make_contact(email=email, web_site=web)))
+    email_label, web_label = window.details["email"], window.details["web_site"]
+    assert isinstance(email_label, LinkLabel) and isinstance(web_label, LinkLabel)
+
+    assert email_label.text() == email and not email_label.is_active()
+    assert web_label.text() == web and not web_label.is_active()
+    email_label.clicked.emit()
+    assert opened_urls == []
+
+
+def test_ctrl_w_closes(qtbot: QtBot, window: ContactWindow, summary: ContactSummary):
+    window.show_summary(summary)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    with qtbot.waitSignal(window.closed):
+        qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()

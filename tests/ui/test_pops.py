@@ -1,4 +1,4 @@
-"""The pop controller with a real cache and the demo tenant in-process: what an agent sees."""
+"""The pop controller with a real cache: one toast per call, pop modes, Do not disturb."""
 
 from __future__ import annotations
 
@@ -10,20 +10,21 @@ from pathlib import Path
 
 import httpx
 import pytest
-import qasync
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from screenpop.core.calls import CallEvent, CallState
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.demo.server import DemoConfig, create_app
-from screenpop.pops import MAX_TOASTS, PopController
+from screenpop.pops import DISMISS_AFTER_END_MS, DISMISS_UNTRACKED_MS, MAX_TOASTS, PopController
 from screenpop.settings import PopMode, Settings
 from screenpop.store.cache import CallerIdCache, Row, make_row
-from screenpop.superoffice.auth import AuthKind, make_auth
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import TenantUnreachableError
-from screenpop.superoffice.tenant import Tenant
+from screenpop.ui.contact_windows import ContactWindows
+from screenpop.ui.toast import CallToast
+from tests.ui.conftest import demo_client, wait_until
 
 SWITCHBOARD = "+4722334455"
 DIRECT = "+4791234567"
@@ -37,7 +38,12 @@ def _entry(e164: str, person_id: int, name: str, contact_id: int = 1) -> Row:
 def cache(tmp_path: Path) -> Iterator[CallerIdCache]:
     with CallerIdCache(tmp_path / "cache.sqlite3") as cache:
         cache.replace_all(
-            [_entry(SWITCHBOARD, 0, ""), _entry(SWITCHBOARD, 2, "Ola"), _entry(DIRECT, 3, "Kari")],
+            [
+                _entry(SWITCHBOARD, 0, ""),
+                _entry(SWITCHBOARD, 2, "Ola"),
+                _entry(SWITCHBOARD, 4, "Per"),
+                _entry(DIRECT, 3, "Kari"),
+            ],
             {},
         )
         yield cache
@@ -47,140 +53,254 @@ def _unreachable() -> SuperOfficeClient:
     raise TenantUnreachableError("Cannot reach SuperOffice at crm.example (nothing answered).")
 
 
-def _controller(cache: CallerIdCache, **settings: object) -> PopController:
-    chosen = replace(Settings(region="NO"), **settings)  # type: ignore[arg-type]
-    return PopController(chosen, cache, _unreachable, BackgroundTasks(), lambda number: None)
+class Searches(list[str]):
+    def __call__(self, number: str) -> None:
+        self.append(number)
 
 
-def _toasts(controller: PopController) -> list[object]:
-    return list(controller._toasts.values())
+@pytest.fixture
+def searches() -> Searches:
+    return Searches()
 
 
-def test_one_call_is_one_toast_that_follows_the_call(qtbot: QtBot, cache: CallerIdCache) -> None:
-    pops = _controller(cache)
+@pytest.fixture
+def make_pops(qtbot: QtBot, cache: CallerIdCache, searches: Searches) -> Iterator[object]:
+    made: list[PopController] = []
+
+    def make(client: SuperOfficeClient | None = None, **settings: object) -> PopController:
+        chosen = replace(Settings(region="NO"), **settings)  # type: ignore[arg-type]
+        factory = _unreachable if client is None else lambda: client
+        windows = ContactWindows(factory, BackgroundTasks(), limit=5)
+        pops = PopController(chosen, cache, windows, searches)
+        made.append(pops)
+        return pops
+
+    yield make
+    for pops in made:
+        pops.close_all()
+        pops.windows.close_all()
+
+
+def toasts(pops: PopController) -> list[CallToast]:
+    return pops.toasts.toasts()
+
+
+def hover(widget: CallToast, inside: bool) -> None:
+    if inside:
+        QApplication.sendEvent(widget, QEnterEvent(QPointF(5, 5), QPointF(5, 5), QPointF(5, 5)))
+    else:
+        QApplication.sendEvent(widget, QEvent(QEvent.Type.Leave))
+
+
+def test_one_call_is_one_toast_that_follows_the_call(qtbot: QtBot, make_pops) -> None:
+    pops = make_pops()
+    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "call-1"))
     pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "call-1"))
     pops.handle_call(CallEvent(DIRECT, CallState.ANSWERED, "call-1"))
-    toasts = _toasts(pops)
-    assert len(toasts) == 1
-    assert toasts[0].state is CallState.ANSWERED  # type: ignore[attr-defined]
-    assert toasts[0].windowTitle() == "Call from Kari — Screenpop"  # type: ignore[attr-defined]
-    pops.close_all()
-    qtbot.waitUntil(lambda: not pops._toasts, timeout=2000)
+
+    [toast] = toasts(pops)
+    assert toast.state is CallState.ANSWERED
+    assert toast.state_label.text() == "Answered"
+    assert toast.windowTitle() == "Call from Kari — Screenpop"
+    pops.handle_call(CallEvent(DIRECT, CallState.ENDED, "call-1"))
+    assert toast.state_label.text() == "Ended"
+    assert toast.is_dismiss_scheduled()
 
 
-def test_a_shared_number_offers_every_candidate(qtbot: QtBot, cache: CallerIdCache) -> None:
-    pops = _controller(cache)
+def test_a_dismissed_call_does_not_pop_again(qtbot: QtBot, make_pops) -> None:
+    pops = make_pops()
+    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "call-1"))
+    toasts(pops)[0].close_button.click()
+    qtbot.waitUntil(lambda: len(pops.toasts) == 0, timeout=2000)
+
+    pops.handle_call(CallEvent(DIRECT, CallState.ANSWERED, "call-1"))
+    assert toasts(pops) == []
+    # A new call from the same number is a new pop.
+    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "call-2"))
+    assert len(toasts(pops)) == 1
+
+
+def test_a_shared_number_offers_every_candidate(qtbot: QtBot, make_pops) -> None:
+    pops = make_pops()
     pops.handle_call(CallEvent("22 33 44 55", call_id="c"))
-    toast = _toasts(pops)[0]
-    assert toast.variant() == "multiple"  # type: ignore[attr-defined]
-    pops.close_all()
+    [toast] = toasts(pops)
+    assert toast.variant() == "multiple"
+    assert [row.candidate.person_id for row in toast.choice_rows] == [2, 4, 0]
 
 
 @pytest.mark.parametrize(
     ("mode", "states", "expected"),
     [
-        (PopMode.NEVER, [CallState.RINGING, CallState.ANSWERED], 0),
-        (PopMode.ANSWER, [CallState.RINGING], 0),
-        (PopMode.ANSWER, [CallState.RINGING, CallState.ANSWERED], 1),
-        (PopMode.RING, [CallState.ENDED], 0),
+        (PopMode.NEVER, [CallState.RINGING, CallState.ANSWERED], []),
+        (PopMode.ANSWER, [CallState.RINGING], []),
+        (PopMode.ANSWER, [CallState.RINGING, CallState.ANSWERED], [CallState.ANSWERED]),
+        (PopMode.ANSWER, [CallState.RINGING, CallState.ENDED, CallState.ANSWERED], []),
+        (PopMode.RING, [CallState.RINGING], [CallState.RINGING]),
+        (PopMode.RING, [CallState.ENDED], []),
     ],
 )
 def test_pop_mode(
-    qtbot: QtBot, cache: CallerIdCache, mode: PopMode, states: list[CallState], expected: int
+    qtbot: QtBot, make_pops, mode: PopMode, states: list[CallState], expected: list[CallState]
 ) -> None:
-    pops = _controller(cache, pop_mode=mode)
+    pops = make_pops(pop_mode=mode)
     for state in states:
         pops.handle_call(CallEvent(DIRECT, state, "c"))
-    assert len(_toasts(pops)) == expected
-    pops.close_all()
+    assert [toast.state for toast in toasts(pops)] == expected
 
 
-def test_toasts_stay_few_and_never_overlap(qtbot: QtBot, cache: CallerIdCache) -> None:
-    pops = _controller(cache)
+@pytest.mark.parametrize("auto_open", [True, False])
+def test_auto_open_shows_the_company_without_taking_focus(
+    qtbot: QtBot,
+    loop: asyncio.AbstractEventLoop,
+    demo_http: httpx.AsyncClient,
+    make_pops,
+    auto_open: bool,
+) -> None:
+    pops = make_pops(auto_open=auto_open, client=demo_client(demo_http))
+
+    async def scenario() -> None:
+        pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "c"))
+        # The toast comes first; the window follows once it has painted. The company's
+        # summary is on its way either way, for when the agent opens it.
+        assert pops.windows.windows() == []
+        assert len(toasts(pops)) == 1
+        assert list(pops.windows._fetches) == [1]
+        await asyncio.sleep(0.05)
+        windows = pops.windows.windows()
+        assert len(windows) == (1 if auto_open else 0)
+        if not auto_open:
+            await wait_until(lambda: pops.windows.cache.get(1) is not None)
+        if auto_open:
+            window = windows[0]
+            assert window.caller_person() == "Kari"
+            assert window.isVisible()
+            assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+            await wait_until(lambda: window.summary() is not None)
+        await demo_http.aclose()
+
+    loop.run_until_complete(scenario())
+
+
+def test_a_switchboard_waits_for_a_choice_even_with_auto_open(
+    qtbot: QtBot, loop: asyncio.AbstractEventLoop, demo_http: httpx.AsyncClient, make_pops
+) -> None:
+    pops = make_pops(auto_open=True, client=demo_client(demo_http))
+
+    async def scenario() -> None:
+        pops.handle_call(CallEvent(SWITCHBOARD, CallState.RINGING, "c"))
+        await asyncio.sleep(0.05)
+        assert pops.windows.windows() == []
+        # Everyone at this switchboard works for one company: it is fetched ahead anyway.
+        await wait_until(lambda: pops.windows.cache.get(1) is not None)
+        row = toasts(pops)[0].choice_rows[1]
+        qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+        [window] = pops.windows.windows()
+        assert window.caller_person() == "Per"
+        # Chosen by hand, so it comes forward with the keyboard.
+        assert not window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        await wait_until(lambda: window.summary() is not None)
+        await demo_http.aclose()
+
+    loop.run_until_complete(scenario())
+
+
+def test_do_not_disturb_keeps_calls_quiet(qtbot: QtBot, make_pops) -> None:
+    pops = make_pops(do_not_disturb=True, auto_open=True)
+    assert pops.do_not_disturb
+    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "c1"))
+    pops.handle_call(CallEvent(DIRECT, CallState.ANSWERED, "c1"))
+    qtbot.wait(20)  # the window of an auto-open would follow the toast by a frame
+    assert toasts(pops) == []
+    assert pops.windows.windows() == []
+
+    pops.set_settings(Settings(region="NO"))
+    assert not pops.do_not_disturb
+    # The call that rang during Do not disturb stays quiet; the next one pops.
+    pops.handle_call(CallEvent(DIRECT, CallState.ANSWERED, "c1"))
+    assert toasts(pops) == []
+    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "c2"))
+    assert len(toasts(pops)) == 1
+
+
+def test_toasts_stay_few_and_never_overlap(qtbot: QtBot, make_pops) -> None:
+    pops = make_pops()
     for i in range(MAX_TOASTS + 3):
         pops.handle_call(CallEvent(f"+47912345{i:02d}", call_id=f"c{i}"))
-    qtbot.waitUntil(lambda: len(pops._toasts) == MAX_TOASTS, timeout=2000)
-    frames = sorted((t.geometry() for t in _toasts(pops)), key=lambda g: g.y())  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: len(pops.toasts) == MAX_TOASTS, timeout=2000)
+    frames = sorted((t.geometry() for t in toasts(pops)), key=lambda g: g.y())
     for upper, lower in itertools.pairwise(frames):
         assert upper.bottom() < lower.top()
-    pops.close_all()
+    # The newest (furthest from the corner) offers Close all, which closes them all.
+    newest = toasts(pops)[-1]
+    assert [t.close_all_button.isVisibleTo(t) for t in toasts(pops)] == [False] * 3 + [True]
+    newest.close_all_button.click()
+    qtbot.waitUntil(lambda: len(pops.toasts) == 0, timeout=2000)
+
+
+def test_a_single_toast_has_no_close_all(qtbot: QtBot, make_pops) -> None:
+    pops = make_pops()
+    pops.handle_call(CallEvent(DIRECT, call_id="a"))
+    assert not toasts(pops)[0].close_all_button.isVisibleTo(toasts(pops)[0])
+
+
+def test_an_ended_call_leaves_unless_the_pointer_is_on_it(qtbot: QtBot, make_pops) -> None:
+    pops = make_pops()
+    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "a"))
+    pops.handle_call(CallEvent("+4791234500", CallState.RINGING, "b"))
+    first, second = toasts(pops)
+    assert DISMISS_AFTER_END_MS <= 10_000
+    hover(second, True)
+
+    pops.handle_call(CallEvent(DIRECT, CallState.ENDED, "a"))
+    pops.handle_call(CallEvent("+4791234500", CallState.ENDED, "b"))
+    for toast in (first, second):
+        toast._dismiss_timer.start(50)  # the real delay is seconds
+    qtbot.waitUntil(lambda: toasts(pops) == [second], timeout=2000)
+    qtbot.waitUntil(lambda: not second._dismiss_timer.isActive(), timeout=2000)
+    assert second.isVisible() and second.is_dismiss_scheduled()
+
+    hover(second, False)
+    second._dismiss_timer.start(50)  # the grace after leaving, shortened
+    qtbot.waitUntil(lambda: toasts(pops) == [], timeout=2000)
+
+
+def test_a_call_without_an_id_leaves_by_itself(qtbot: QtBot, make_pops) -> None:
+    pops = make_pops()
+    pops.handle_call(CallEvent(DIRECT))
+    [toast] = toasts(pops)
+    assert toast.is_dismiss_scheduled()
+    assert toast._dismiss_timer.interval() == DISMISS_UNTRACKED_MS
+    # Without an id a later call from the number is a new call once the toast is gone.
+    pops.handle_call(CallEvent(DIRECT))
+    assert len(toasts(pops)) == 1
+
+
+def test_unknown_caller_search_goes_to_find(qtbot: QtBot, make_pops, searches) -> None:
+    pops = make_pops()
+    pops.handle_call(CallEvent("+4721000000", call_id="u"))
+    [toast] = toasts(pops)
+    assert toast.variant() == "unknown"
+    assert toast.search_button is not None
+    toast.search_button.click()
+    assert searches == ["4721000000"]
 
 
 @pytest.mark.log_warnings
 def test_junk_and_withheld_numbers(
-    qtbot: QtBot, cache: CallerIdCache, caplog: pytest.LogCaptureFixture
+    qtbot: QtBot, make_pops, caplog: pytest.LogCaptureFixture
 ) -> None:
-    pops = _controller(cache)
+    pops = make_pops()
     pops.handle_call(CallEvent("not a number", call_id="j"))
-    assert _toasts(pops) == []
+    assert toasts(pops) == []
     assert "ignoring a call event: 'not a number' is not a phone number." in caplog.messages
     pops.handle_call(CallEvent("anonymous", call_id="w"))
-    assert _toasts(pops)[0].variant() == "withheld"  # type: ignore[attr-defined]
-    pops.close_all()
+    assert toasts(pops)[0].variant() == "withheld"
 
 
-@pytest.fixture
-def loop(qapp: QApplication) -> Iterator[asyncio.AbstractEventLoop]:
-    event_loop = qasync.QEventLoop(qapp, already_running=False)
-    asyncio.set_event_loop(event_loop)
-    yield event_loop
-    # Stops the loop's worker threads; Qt aborts on a QThread destroyed while running.
-    event_loop.close()
-    asyncio.set_event_loop(None)
-
-
-def test_one_window_per_company_filled_from_the_tenant(
-    qtbot: QtBot, loop: asyncio.AbstractEventLoop, cache: CallerIdCache
-) -> None:
-    app = create_app(DemoConfig(seed=2, persons=40))
-    http = httpx.AsyncClient(transport=httpx.ASGITransport(app=app))
-    client = SuperOfficeClient(
-        http, Tenant.parse("http://demo.test/Cust12345"), make_auth(AuthKind.BASIC, "demo", "demo")
-    )
-    pops = PopController(
-        Settings(region="NO", summary_limit=5),
-        cache,
-        lambda: client,
-        BackgroundTasks(),
-        lambda number: None,
-    )
-
-    async def scenario() -> None:
-        pops.open_contact(1)
-        pops.open_contact(1)
-        assert len(pops._windows) == 1
-        window = pops._windows[1]
-        for _ in range(200):
-            if window.summary() is not None:
-                break
-            await asyncio.sleep(0.01)
-        summary = window.summary()
-        assert summary is not None and summary.contact is not None
-        assert window.windowTitle() == f"{summary.contact.name} · Screenpop"
-        window.close()
-        await http.aclose()
-
-    loop.run_until_complete(scenario())
-
-
-@pytest.mark.log_warnings
-def test_an_unreachable_tenant_shows_a_calm_error(
-    qtbot: QtBot,
-    loop: asyncio.AbstractEventLoop,
-    cache: CallerIdCache,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    pops = _controller(cache)
-
-    async def scenario() -> None:
-        pops.open_contact(1)
-        window = pops._windows[1]
-        for _ in range(200):
-            if not window.banner.isHidden():
-                break
-            await asyncio.sleep(0.01)
-        assert "Cannot reach SuperOffice" in window.banner.message.text()
-        assert any("summary of contact 1 failed" in m for m in caplog.messages)
-        window.close()
-
-    loop.run_until_complete(scenario())
+def test_match_call_serves_the_history(make_pops) -> None:
+    pops = make_pops()
+    matched = pops.match_call(CallEvent("91 23 45 67"))
+    assert matched is not None
+    incoming, candidates = matched
+    assert incoming.e164 == DIRECT
+    assert [c.person_name for c in candidates] == ["Kari"]

@@ -13,10 +13,13 @@ from screenpop.ui.text import (
     candidate_line,
     mnemonic_safe,
     money,
+    number,
     plain_tooltip,
     relative_time,
     short_date,
+    short_time,
     title_safe,
+    when_text,
 )
 
 NOW = datetime(2025, 3, 5, 12, 0, tzinfo=UTC)
@@ -31,14 +34,32 @@ NOW = datetime(2025, 3, 5, 12, 0, tzinfo=UTC)
         (timedelta(minutes=30), "in 30 minutes"),
         (timedelta(hours=-2), "2 hours ago"),
         (timedelta(hours=1), "in 1 hour"),
-        (timedelta(days=-1), "yesterday"),
-        (timedelta(days=1), "tomorrow"),
+        (timedelta(days=-1), "yesterday {time}"),
+        (timedelta(days=1), "tomorrow {time}"),
         (timedelta(days=3), "in 3 days"),
         (timedelta(days=-6), "6 days ago"),
     ],
 )
 def test_relative_time(delta: timedelta, expected: str):
-    assert relative_time(NOW + delta, NOW) == expected
+    time = short_time(NOW + delta)
+    assert relative_time(NOW + delta, NOW) == expected.format(time=time)
+
+
+def test_times_follow_the_locale():
+    moment = datetime(2025, 3, 5, 14, 5, tzinfo=UTC).astimezone().replace(hour=14, minute=5)
+    assert short_time(moment, QLocale("en_GB")) == "14:05"
+    assert short_time(moment, QLocale("en_US")).replace("\u202f", " ") == "2:05 PM"
+
+
+def test_call_times_say_the_day_when_it_is_not_today(use_locale: Callable[[str], None]):
+    # Noon local time: a minute earlier is the same day wherever the test runs.
+    now = datetime.now().astimezone().replace(hour=12, minute=0)
+    earlier = now - timedelta(minutes=1)
+    assert when_text(earlier, now) == short_time(earlier)
+    yesterday = now - timedelta(days=1)
+    assert when_text(yesterday, now) == f"yesterday {short_time(yesterday)}"
+    old = now - timedelta(days=10)
+    assert when_text(old, now) == f"{short_date(old)} {short_time(old)}"
 
 
 def test_older_dates_are_shown_as_a_short_date(use_locale: Callable[[str], None]):
@@ -63,6 +84,11 @@ def test_missing_dates_are_blank():
 )
 def test_money(locale: str, amount: float, currency: str, expected: str):
     assert re.sub(r"\s", " ", money(amount, currency, QLocale(locale))) == expected
+
+
+def test_the_c_locale_still_groups_digits():
+    assert money(1068400, "NOK", QLocale.c()) == "1,068,400.00\u00a0NOK"
+    assert number(3980200, QLocale.c()) == "3,980,200.00"
 
 
 def test_tooltips_show_markup_as_text():

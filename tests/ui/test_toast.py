@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber, NumberKind
+from screenpop.ui import toast as toast_module
 from screenpop.ui.toast import GAP, MARGIN, CallToast
 
 WITHHELD = IncomingNumber("anonymous", NumberKind.WITHHELD, "")
@@ -140,7 +141,23 @@ def test_withheld_number_has_no_search(make_toast: Callable[..., CallToast]):
     assert toast.name_label.text() == "Unknown caller"
     assert toast.detail_label.text() == "Withheld number"
     assert toast.search_button is None
-    assert toast.state_label.text() == "Ended"
+    assert toast.state_label.text() == "Missed call"
+
+
+def test_an_ended_call_says_whether_it_was_missed(
+    make_toast: Callable[..., CallToast], incoming: IncomingNumber, candidate: Candidate
+):
+    missed = make_toast(incoming, [candidate])
+    missed.set_state(CallState.ENDED)
+    taken = make_toast(incoming, [candidate])
+    taken.set_state(CallState.ANSWERED)
+    taken.set_state(CallState.ENDED)
+
+    assert missed.state_label.text() == "Missed call"
+    assert taken.state_label.text() == "Ended"
+    assert missed.state_dot.palette().color(QPalette.ColorRole.WindowText) != (
+        taken.state_dot.palette().color(QPalette.ColorRole.WindowText)
+    )
 
 
 def test_close_button_dismisses(
@@ -242,3 +259,119 @@ def test_the_avatar_stays_visible_when_another_window_is_active(
     image = avatar.grab().toImage()
     ring = image.pixelColor(image.width() // 2, 3)
     assert abs(ring.lightness() - window.lightness()) > 10
+
+
+@pytest.fixture
+def crowd(make_candidate: Callable[..., Candidate]) -> list[Candidate]:
+    names = ["Anna Berg", "Bjørn Dahl", "Cecilie Eng", "Dag Fosse", "Eva Gran", "Finn Hauge"]
+    people = [make_candidate(person_id=i + 1, person_name=n) for i, n in enumerate(names)]
+    return [*people, make_candidate(person_id=0, person_name="", mrmrs="")]
+
+
+def test_a_long_chooser_can_be_filtered(
+    qtbot: QtBot,
+    make_toast: Callable[..., CallToast],
+    incoming: IncomingNumber,
+    crowd: list[Candidate],
+):
+    toast = make_toast(incoming, crowd)
+    toast.show()
+    qtbot.waitExposed(toast)
+    chooser = toast.chooser
+    assert chooser is not None and chooser.filter_edit is not None
+    edit = chooser.filter_edit
+    assert edit.placeholderText() == "Filter 7 people"
+    height = toast.height()
+
+    edit.setText("fos")
+    assert [c.person_name for c in chooser.visible_candidates()] == ["Dag Fosse"]
+    edit.setText("main")
+    assert [c.person_id for c in chooser.visible_candidates()] == [0]
+    edit.setText("nobody here")
+    assert chooser.visible_candidates() == []
+    assert chooser.no_match.isVisibleTo(toast)
+    # Filtering never resizes the card under the pointer.
+    assert toast.height() == height
+
+    edit.setText("eva")
+    with qtbot.waitSignal(toast.open_requested) as blocker:
+        chooser.choose_first()
+    assert blocker.args == [crowd[4]]
+
+
+def test_a_short_chooser_has_no_filter(
+    make_toast: Callable[..., CallToast], incoming: IncomingNumber, crowd: list[Candidate]
+):
+    toast = make_toast(incoming, crowd[:2])
+    assert toast.chooser is not None and toast.chooser.filter_edit is None
+
+
+def test_the_filter_takes_the_keyboard_only_when_clicked(
+    qtbot: QtBot,
+    make_toast: Callable[..., CallToast],
+    incoming: IncomingNumber,
+    crowd: list[Candidate],
+):
+    toast = make_toast(incoming, crowd)
+    toast.show()
+    qtbot.waitExposed(toast)
+    assert toast.chooser is not None and toast.chooser.filter_edit is not None
+    edit = toast.chooser.filter_edit
+    assert edit.focusPolicy() == Qt.FocusPolicy.NoFocus
+    handle = toast.windowHandle()
+    assert handle.flags() & Qt.WindowType.WindowDoesNotAcceptFocus
+
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    assert not handle.flags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    qtbot.keyClicks(edit, "cec")
+    assert [c.person_name for c in toast.chooser.visible_candidates()] == ["Cecilie Eng"]
+    with qtbot.waitSignal(toast.open_requested) as blocker:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert blocker.args == [crowd[2]]
+
+    # Escape clears, then gives the keyboard back; the toast stops accepting focus again.
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    assert edit.text() == ""
+    qtbot.keyClick(edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not edit.hasFocus(), timeout=2000)
+    assert handle.flags() & Qt.WindowType.WindowDoesNotAcceptFocus
+    assert edit.focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_close_all_is_offered_only_when_asked(
+    qtbot: QtBot,
+    make_toast: Callable[..., CallToast],
+    incoming: IncomingNumber,
+    candidate: Candidate,
+):
+    toast = make_toast(incoming, [candidate])
+    height = toast.sizeHint().height()
+    assert not toast.close_all_button.isVisibleTo(toast)
+    toast.set_close_all(True)
+    assert toast.close_all_button.isVisibleTo(toast)
+    assert toast.close_all_button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    # Its room was kept: the card does not grow when the button appears.
+    assert toast.sizeHint().height() == height
+    with qtbot.waitSignal(toast.close_all_requested):
+        toast.close_all_button.click()
+
+
+def test_without_a_compositor_the_card_is_shaped_by_a_mask(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    incoming: IncomingNumber,
+    candidate: Candidate,
+):
+    # A bare X server paints see-through corners black; a mask cuts them off instead.
+    monkeypatch.setattr(toast_module, "translucency_works", lambda: False)
+    toast = CallToast(incoming, [candidate], CallState.RINGING)
+    qtbot.addWidget(toast)
+    toast.show()
+    qtbot.waitExposed(toast)
+
+    assert not toast.testAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+    mask = toast.mask()
+    assert not mask.isEmpty()
+    assert not mask.contains(QPoint(0, 0))
+    assert mask.contains(QPoint(toast.width() // 2, toast.height() // 2))

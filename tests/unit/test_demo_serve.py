@@ -16,10 +16,12 @@ import httpx
 import pytest
 
 from screenpop.core.models import CallerIdCollection
-from screenpop.demo.server import DemoConfig, serve
+from screenpop.demo.server import DemoConfig
+from screenpop.demo.serving import serve
 
 _SERVE = """
-from screenpop.demo.server import DemoConfig, serve
+from screenpop.demo.serving import serve
+from screenpop.demo.server import DemoConfig
 serve(DemoConfig(persons=60, seed=4), ready=lambda url: print(url, flush=True))
 print("returned", flush=True)
 """

@@ -1,7 +1,7 @@
 import pytest
 
 from screenpop.core.calls import CallEvent, CallState
-from screenpop.triggers.messages import MessageError, OpenContact, ShowApp, decode, encode
+from screenpop.triggers.messages import MessageError, OpenContact, ShowApp, SyncNow, decode, encode
 
 
 @pytest.mark.parametrize(
@@ -10,6 +10,7 @@ from screenpop.triggers.messages import MessageError, OpenContact, ShowApp, deco
         CallEvent("+4722334455", CallState.ANSWERED, "abc", "Kari", "cli"),
         OpenContact(42),
         ShowApp(),
+        SyncNow(),
     ],
 )
 def test_round_trip(message: object) -> None:

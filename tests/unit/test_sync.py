@@ -21,7 +21,9 @@ from screenpop.sync.caller_ids import build_rows, sync_caller_ids, update_search
 TENANT = Tenant.parse("http://demo.test/Cust12345")
 
 
-def _client(app: object, seen: list[httpx.Request] | None = None) -> SuperOfficeClient:
+def _client(
+    app: object, seen: list[httpx.Request] | None = None, tenant: Tenant = TENANT
+) -> SuperOfficeClient:
     transport = httpx.ASGITransport(app=app)  # type: ignore[arg-type]
 
     async def record(request: httpx.Request) -> None:
@@ -29,7 +31,7 @@ def _client(app: object, seen: list[httpx.Request] | None = None) -> SuperOffice
             seen.append(request)
 
     http = httpx.AsyncClient(transport=transport, event_hooks={"request": [record]})
-    return SuperOfficeClient(http, TENANT, make_auth(AuthKind.BASIC, "demo", "demo"))
+    return SuperOfficeClient(http, tenant, make_auth(AuthKind.BASIC, "demo", "demo"))
 
 
 @pytest.fixture
@@ -112,3 +114,17 @@ async def test_the_search_index_follows_the_set(client: SuperOfficeClient, tmp_p
             e.caller.person_name for e in cache.search(someone.caller.person_name)
         ]
         assert cache.search(first_name)
+
+
+async def test_a_tenant_that_moved_host_is_still_unchanged(tmp_path: Path) -> None:
+    app = create_app(DemoConfig(seed=4, persons=150))
+    seen: list[httpx.Request] = []
+    before = _client(app)
+    path = tmp_path / "cache.sqlite3"
+    assert (await sync_caller_ids(before, path, "NO")).changed
+    moved = _client(app, seen, Tenant.parse("https://online3.superoffice.com/Cust12345"))
+    again = await sync_caller_ids(moved, path, "NO")
+    assert not again.changed, "a host move made the whole set come again"
+    assert json.loads(seen[0].content)["LastHash"]
+    for so in (before, moved):
+        await so._http.aclose()

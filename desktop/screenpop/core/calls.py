@@ -12,6 +12,11 @@ class CallState(StrEnum):
     ENDED = "ended"
 
 
+class Direction(StrEnum):
+    INCOMING = "incoming"
+    OUTGOING = "outgoing"
+
+
 @dataclass(frozen=True, slots=True)
 class CallEvent:
     number: str
@@ -19,3 +24,4 @@ class CallEvent:
     call_id: str = ""
     display_name: str = ""
     source: str = "cli"
+    direction: Direction = Direction.INCOMING

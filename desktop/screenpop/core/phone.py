@@ -11,14 +11,13 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from urllib.parse import unquote
 
 import phonenumbers
 
+from screenpop.core.call_uri import MAX_INPUT_LENGTH, split_call_text
 from screenpop.core.errors import InvalidNumberError
 from screenpop.core.normalise import normalise_caller_id
 
-MAX_INPUT_LENGTH = 256
 MIN_EXTERNAL_DIGITS = 7
 _MAX_DIGITS = 17
 _WITHHELD_WORDS = "anonymous unknown restricted private withheld unavailable blocked hidden"
@@ -33,7 +32,6 @@ _WITHHELD = frozenset(
     | {"anonym", "ukjent", "hemmelig", "skjult", "ukendt", "hemmeligt", "okänd", "okänt"}
     | {"dolt", "dolt nummer", "unterdrückt", "unbekannt", "anoniem", "onbekend", "privé"}
 )
-_SCHEMES = ("tel:", "callto:", "sips:", "sip:")
 # Visual separators, including the dashes and invisible marks that copying from web pages and
 # office documents brings along (bidi marks around numbers are common on Windows).
 _SEPARATORS = re.compile(
@@ -127,35 +125,6 @@ def _region(region: str) -> _Region:
     idd = re.compile(metadata.international_prefix) if metadata.international_prefix else None
     trunk = metadata.national_prefix or ""
     return _Region(idd, trunk if trunk.isdigit() else "")
-
-
-def _split_uri(text: str) -> tuple[str, str, str]:
-    """The number part of a tel:/sip: URI (or of plain text), its phone-context and extension."""
-    if "<" in text:
-        # A header value: "Ola Nordmann" <sip:+4722334455@pbx>;tag=1
-        text = text.split("<", 1)[1].split(">", 1)[0].strip()
-    lowered = text[:7].lower()
-    for scheme in _SCHEMES:
-        if lowered.startswith(scheme):
-            text = text[len(scheme) :].lstrip("/")
-            if scheme.startswith("sip"):
-                # Only the user part can hold the number; the host and port say nothing.
-                text = text.split("@", 1)[0].split("?", 1)[0]
-                user, semicolon, user_params = text.partition(";")
-                text = user.split(":", 1)[0] + semicolon + user_params
-            break
-    number, *params = text.split(";")
-    context = extension = ""
-    for param in params:
-        name, _, value = param.partition("=")
-        name = name.strip().lower()
-        if name == "phone-context":
-            context = unquote(value.strip())
-        elif name == "ext":
-            extension = unquote(value.strip())
-    if "%" in number:
-        number = unquote(number)
-    return number.strip(), context, extension
 
 
 def _is_global_context(context: str) -> bool:
@@ -260,7 +229,8 @@ def parse_incoming(text: str, home_region: str, outside_line_prefix: str = "") -
         raise InvalidNumberError("That is far too long to be a phone number.")
     region_code = home_region.strip().upper()
     region = _region(region_code)
-    number, context, extension = _split_uri(text.strip())
+    uri = split_call_text(text)  # tel:/sip: links and header values: their number part
+    number, context, extension = uri.number, uri.phone_context, uri.extension
     if " ".join(number.lower().split()) in _WITHHELD:
         return IncomingNumber(raw, NumberKind.WITHHELD, "")
     ext_suffix = _EXTENSION_SUFFIX.search(number)

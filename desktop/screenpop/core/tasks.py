@@ -28,6 +28,10 @@ class BackgroundTasks:
         if err is not None:
             log.error("background task %s failed", task.get_name(), exc_info=err)
 
+    def __len__(self) -> int:
+        """How many are still running."""
+        return len(self._tasks)
+
     async def cancel_all(self) -> None:
         for task in list(self._tasks):
             task.cancel()

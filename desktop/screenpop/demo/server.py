@@ -2,22 +2,22 @@
 
 Routes (under ``/{customer}``): ``POST api/v1/Agents/Pocket/GetMyCallerIDs``,
 ``GET api/v1/Contact/{id}/Summary`` and ``GET default.aspx`` (a stand-in web client).
+The API takes Basic (``user``/``password``), ``SOTicket <password>``, or a Bearer token from
+the demo's OpenID Connect provider under ``/login`` (:mod:`screenpop.demo.oidc`). Online
+behaviour (state API, moving hosts, a control request) is in :mod:`screenpop.demo.online`;
+injected faults and latency in :mod:`screenpop.demo.faults`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
-import signal
-import socket
-import sys
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import unquote
 
-import uvicorn
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -38,7 +37,10 @@ from screenpop.core.models import ContactSummary
 from screenpop.demo.callerfile import CallerIdFile
 from screenpop.demo.data import DemoData
 from screenpop.demo.encoding import dumps, parse_select
+from screenpop.demo.faults import Fault, FaultInjector, FaultPlan
 from screenpop.demo.numbers import MAX_INDEX
+from screenpop.demo.oidc import DemoProvider
+from screenpop.demo.online import OnlineHosts, control_route
 from screenpop.demo.summaries import cut
 
 JSON = "application/json; charset=utf-8"
@@ -59,6 +61,16 @@ class DemoConfig:
     customer: str = "Cust12345"
     today: date | None = None
     """The day dates are relative to; None: today (UTC) when the app is made."""
+    client_id: str = "screenpop-demo"
+    client_secret: str = ""
+    """Where set, refreshing a token needs it (as for a confidential SuperOffice app)."""
+    token_lifetime_s: int = 3600
+    faults: tuple[Fault, ...] = ()
+    fault_seed: int | None = None
+    """None: ``seed``; the same seed fails the same requests of a sequential run."""
+    online_hosts: tuple[str, ...] = ()
+    """Origins acting as the numbered Online hosts (``serve`` fills them in)."""
+    tenant_state: str = "Running"
 
 
 class _Tenant(Protocol):
@@ -123,9 +135,11 @@ def _param(request: Request, name: str) -> str | None:
     return None
 
 
-def _authorized(header: str, config: DemoConfig) -> bool:
+def _authorized(header: str, config: DemoConfig, provider: DemoProvider) -> bool:
     scheme, _, credentials = header.strip().partition(" ")
     credentials = credentials.strip()
+    if scheme.lower() == "bearer":
+        return provider.accepts(credentials)
     if scheme.lower() == "soticket":
         return hmac.compare_digest(credentials.encode(), config.password.encode())
     if scheme.lower() != "basic":
@@ -139,18 +153,39 @@ def _authorized(header: str, config: DemoConfig) -> bool:
     return bool(sep) and same_user and same_password
 
 
-def _validate(config: DemoConfig) -> None:
+def validate_config(config: DemoConfig) -> None:
     if not 0 <= config.persons <= MAX_INDEX:
         raise ConfigError(f"persons must be between 0 and {MAX_INDEX:,}, not {config.persons:,}.")
     if config.latency_ms < 0:
         raise ConfigError("latency_ms cannot be negative.")
     if not config.customer or not config.customer.isalnum():
         raise ConfigError(f"{config.customer!r} is not a customer id such as Cust12345.")
+    if config.token_lifetime_s < 1:
+        raise ConfigError("The token lifetime is at least one second.")
 
 
-def create_app(config: DemoConfig) -> Starlette:
+class DemoApp(FaultInjector):
+    """The demo tenant as an ASGI app; its parts stay reachable for in-process tests."""
+
+    def __init__(self, app: Starlette, config: DemoConfig, plan: FaultPlan,
+                 provider: DemoProvider, hosts: OnlineHosts) -> None:  # fmt: skip
+        super().__init__(app, config.customer, plan, config.latency_ms)  # type: ignore[arg-type]
+        self.provider = provider
+        self.hosts = hosts
+
+
+def create_app(config: DemoConfig) -> DemoApp:
     """The demo tenant; raises ConfigError for a bad config or an unusable caller-ID file."""
-    _validate(config)
+    validate_config(config)
+    plan = FaultPlan(config.faults, config.seed if config.fault_seed is None else config.fault_seed)
+    hosts = OnlineHosts(config.customer, config.online_hosts, config.tenant_state)
+    provider = DemoProvider(
+        customer=config.customer,
+        client_id=config.client_id,
+        client_secret=config.client_secret,
+        token_lifetime_s=config.token_lifetime_s,
+        endpoint=hosts.endpoint,
+    )
     today = config.today or datetime.now(UTC).date()
     tenant: _Tenant
     if config.caller_ids_file is not None:
@@ -158,15 +193,14 @@ def create_app(config: DemoConfig) -> Starlette:
     else:
         tenant = DemoData(config.seed, config.persons, today)
     bodies = _Bodies(tenant)
-    delay = config.latency_ms / 1000
 
     def api(
         handler: Callable[[Request], Awaitable[Response]],
     ) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
-            if delay:
-                await asyncio.sleep(delay)
-            if not _authorized(request.headers.get("authorization", ""), config):
+            if hosts.misdirected(request):
+                return _error(421, "Wrong subdomain used to access tenant", "MisdirectedRequest")
+            if not _authorized(request.headers.get("authorization", ""), config, provider):
                 return _error(401, "Sign in with the demo user and password.", "Unauthorized")
             return await handler(request)
 
@@ -265,76 +299,13 @@ def create_app(config: DemoConfig) -> Starlette:
         Route("/api/v1/Contact/{contact_id}/Summary", api(summary), methods=["GET"]),
         Route("/default.aspx", web_client, methods=["GET"]),
     ]
-    return Starlette(
-        routes=[Mount(f"/{config.customer}", routes=routes)],
+    app = Starlette(
+        routes=[
+            Mount(f"/{config.customer}", routes=routes),
+            Route("/api/state/{customer}", hosts.state_api, methods=["GET"]),
+            *provider.routes(),
+            control_route(hosts, provider, plan),
+        ],
         exception_handlers={404: not_found, 405: not_found},
     )
-
-
-class _Server(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
-        super().__init__(config)
-        self._on_started = on_started
-
-    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-        await super().startup(sockets=sockets)
-        if self.started:
-            self._on_started()
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        # uvicorn re-raises a caught SIGINT/SIGTERM after shutting down, which ends in a
-        # KeyboardInterrupt traceback or a kill; a demo server should just return.
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-        names = ("SIGINT", "SIGTERM", "SIGBREAK")
-        handled = [getattr(signal, name) for name in names if hasattr(signal, name)]
-
-        def stop(signum: int, frame: object) -> None:
-            if self.should_exit and signum == signal.SIGINT:
-                self.force_exit = True  # a second Ctrl+C: stop waiting for requests
-            self.should_exit = True
-
-        previous = {sig: signal.signal(sig, stop) for sig in handled}
-        try:
-            yield
-        finally:
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
-
-
-def serve(
-    config: DemoConfig,
-    host: str = "127.0.0.1",
-    port: int = 0,
-    ready: Callable[[str], None] | None = None,
-) -> None:
-    """Blocking: serve with uvicorn until SIGINT/SIGTERM. When listening, call
-    ``ready(tenant_url)`` with the bound port, e.g. ``http://127.0.0.1:43123/Cust12345``.
-
-    Raises ConfigError for a bad config and OSError when the address cannot be bound.
-    """
-    app = create_app(config)
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    try:
-        if sys.platform != "win32":  # on Windows this would let another process share the port
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        # Bound here rather than by uvicorn, which logs a failed bind and calls sys.exit.
-        sock.bind((host, port))
-        bound = sock.getsockname()[1]
-        shown = f"[{host}]" if family == socket.AF_INET6 else host
-        url = f"http://{shown}:{bound}/{config.customer}"
-        settings = uvicorn.Config(
-            app,
-            log_level="warning",
-            access_log=False,
-            lifespan="off",
-            timeout_graceful_shutdown=1,
-        )
-        server = _Server(settings, lambda: ready(url) if ready is not None else None)
-        with contextlib.suppress(KeyboardInterrupt):  # Ctrl+C before the handlers are in
-            server.run(sockets=[sock])
-    finally:
-        sock.close()
+    return DemoApp(app, config, plan, provider, hosts)

@@ -1,5 +1,6 @@
 """How requests prove who they are. Each scheme is an ``httpx.Auth`` so the client is unaware
-of which one is in use; Online sign-in (OpenID Connect) plugs in the same way later."""
+of which one is in use: Onsite's Basic and ``SOTicket`` here; Online's browser sign-in
+(OpenID Connect, refreshing its token) is :class:`screenpop.superoffice.bearer.OnlineAuth`."""
 
 from __future__ import annotations
 
@@ -26,5 +27,5 @@ def make_auth(kind: AuthKind, user: str, secret: str) -> httpx.Auth:
         return httpx.BasicAuth(user, secret)
     if kind is AuthKind.TICKET:
         return SchemeAuth("SOTicket", secret)
-    # The browser sign-in for Online arrives with issue 6; until then a token can be given.
+    # A Bearer token given by hand (scripts, tests); the app signs in with OnlineSession.
     return SchemeAuth("Bearer", secret)

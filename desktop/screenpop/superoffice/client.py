@@ -1,51 +1,72 @@
-"""The SuperOffice Web API client: the two calls the app is built on, typed and tolerant."""
+"""The SuperOffice Web API client: the two calls the app is built on, typed and tolerant.
+
+Every request: asks the tenant source where the tenant is (Online tenants move), streams the
+answer while counting bytes against a cap for that call, retries what is safe to retry with
+backoff (:mod:`screenpop.superoffice.retry`), and looks the tenant up again after a ``421``.
+Failures come out as the one-line errors of :mod:`screenpop.superoffice.errors`.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from screenpop import __version__
 from screenpop.core.errors import DecodeError
 from screenpop.core.models import CallerIdCollection, ContactSummary, RawCallerIdCollection
+from screenpop.superoffice.discovery import FixedTenant, TenantSource
 from screenpop.superoffice.errors import (
     AuthenticationError,
     BadResponseError,
     NotFoundError,
+    ResponseTooLargeError,
     ServerError,
     SuperOfficeError,
     TenantUnreachableError,
 )
+from screenpop.superoffice.httpclient import DEFAULT_TIMEOUT, make_http_client
+from screenpop.superoffice.retry import RETRY_ERRORS, RETRY_STATUSES, RetryPolicy
 from screenpop.superoffice.tenant import Tenant
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 _MAX_ERROR_TEXT = 160
+_MIB = 1024 * 1024
+_DECODE_IN_THREAD_FROM = 256 * 1024
 
 
-def make_http_client(timeout: httpx.Timeout = DEFAULT_TIMEOUT) -> httpx.AsyncClient:
-    """The one shared HTTP client of a process."""
-    return httpx.AsyncClient(
-        timeout=timeout,
-        headers={"User-Agent": f"Screenpop/{__version__}"},
-        follow_redirects=False,
-    )
+@dataclass(frozen=True, slots=True)
+class ResponseLimits:
+    """The most each call may answer, in bytes (after decompression). A million caller IDs
+    are ~150 MB; a summary of 25 items per tab is a few hundred KB."""
+
+    caller_ids: int = 512 * _MIB
+    summary: int = 16 * _MIB
+    error_body: int = 64 * 1024
 
 
-def _error_text(response: httpx.Response) -> str:
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    status: int
+    reason: str
+    headers: httpx.Headers
+    body: bytearray
+
+
+def _error_text(body: bytes | bytearray) -> str:
     """A short reason from an undocumented error body: JSON message fields, else raw text."""
-    text = response.text.strip()
+    text = body.decode("utf-8", "replace").strip()
     try:
-        body = json.loads(text)
+        parsed = json.loads(text)
     except ValueError:
-        body = None
-    if isinstance(body, dict):
+        parsed = None
+    if isinstance(parsed, dict):
         for key in ("Error", "Message", "error_description", "error", "message"):
-            value = body.get(key)
+            value = parsed.get(key)
             if isinstance(value, str) and value.strip():
                 text = value.strip()
                 break
@@ -55,43 +76,114 @@ def _error_text(response: httpx.Response) -> str:
     return first_line[:_MAX_ERROR_TEXT]
 
 
+def _size(count: int) -> str:
+    return f"{count / _MIB:,.0f} MB" if count >= _MIB else f"{count / 1024:,.0f} KB"
+
+
 class SuperOfficeClient:
     def __init__(
         self,
         http: httpx.AsyncClient,
-        tenant: Tenant,
+        tenant: Tenant | TenantSource,
         auth: httpx.Auth,
         *,
         language: str = "en",
         time_zone: str = "",
+        app_token: str = "",
+        retry: RetryPolicy | None = None,
+        limits: ResponseLimits | None = None,
     ) -> None:
         self._http = http
-        self.tenant = tenant
+        self._source: TenantSource = FixedTenant(tenant) if isinstance(tenant, Tenant) else tenant
         self._auth = auth
+        self._retry = retry or RetryPolicy()
+        self.limits = limits or ResponseLimits()
         self._headers = {"Accept": "application/json", "Accept-Language": language}
         self._headers["SO-Language"] = language
         if time_zone:
             self._headers["SO-TimeZone"] = time_zone
+        if app_token:
+            self._headers["SO-AppToken"] = app_token
 
-    async def _request(self, method: str, path: str, **kwargs: Any) -> Any:
-        url = f"{self.tenant.api_base}/{path}"
-        try:
-            response = await self._http.request(
-                method, url, headers=self._headers, auth=self._auth, **kwargs
-            )
-        except httpx.TimeoutException:
-            raise TenantUnreachableError(
-                f"SuperOffice at {self.tenant.host} did not answer in time."
-            ) from None
-        except httpx.TransportError as err:
-            log.debug("transport error for %s %s: %r", method, url, err)
-            raise TenantUnreachableError(
-                f"Cannot reach SuperOffice at {self.tenant.host} ({_transport_reason(err)})."
-            ) from None
-        return self._decode(response)
+    @property
+    def tenant(self) -> Tenant:
+        """Where the tenant was last known to be (its web-client links start here)."""
+        return self._source.tenant
 
-    def _decode(self, response: httpx.Response) -> Any:
-        status = response.status_code
+    async def _request(self, method: str, path: str, max_bytes: int, **kwargs: Any) -> Any:
+        """The decoded JSON answer (None for an empty or ``null`` one), after retries."""
+        rediscovered = False
+        attempt = 0
+        while True:
+            attempt += 1
+            tenant = await self._source.current()
+            retry_after: str | None = None
+            try:
+                answer = await self._send(method, f"{tenant.api_base}/{path}", max_bytes, kwargs)
+            except httpx.TimeoutException as err:
+                failure: SuperOfficeError = TenantUnreachableError(
+                    f"SuperOffice at {tenant.host} did not answer in time."
+                )
+                retryable = isinstance(err, RETRY_ERRORS)
+            except httpx.TransportError as err:
+                log.debug("transport error for %s %s: %r", method, path, err)
+                failure = TenantUnreachableError(
+                    f"Cannot reach SuperOffice at {tenant.host} ({_transport_reason(err)})."
+                )
+                retryable = isinstance(err, RETRY_ERRORS)
+            else:
+                if answer.status == 421 and not rediscovered:
+                    # The tenant moved: look it up again and go there, once.
+                    rediscovered = True
+                    log.info("421 from %s: looking the tenant up again", tenant.host)
+                    await self._source.rediscover()
+                    attempt -= 1
+                    continue
+                try:
+                    return await _parse_json(self._decode(answer), answer.status)
+                except ServerError as err:
+                    failure, retryable = err, err.status in RETRY_STATUSES
+                    retry_after = answer.headers.get("retry-after")
+                except ResponseTooLargeError:
+                    raise
+                except BadResponseError as err:
+                    failure, retryable = err, True  # a garbled answer may come whole next time
+            if not retryable or attempt >= self._retry.attempts:
+                raise failure
+            delay = self._retry.delay(attempt, retry_after)
+            log.info("%s; retry %d of %s in %.2f s", failure.message, attempt, path, delay)
+            await asyncio.sleep(delay)
+
+    async def _send(self, method: str, url: str, max_bytes: int, kwargs: dict[str, Any]) -> _Answer:
+        """One request, its answer read while counting: an answer over ``max_bytes`` is
+        refused as soon as that is known, never buffered whole."""
+        async with self._http.stream(
+            method, url, headers=self._headers, auth=self._auth, **kwargs
+        ) as response:
+            status = response.status_code
+            cap = max_bytes if status < 400 else self.limits.error_body
+            declared = response.headers.get("content-length", "")
+            if status < 400 and declared.isdigit() and int(declared) > cap:
+                raise self._too_large(int(declared), cap)
+            body = bytearray()
+            async for chunk in response.aiter_bytes():
+                body += chunk
+                if len(body) > cap:
+                    if status >= 400:  # enough of an error page to quote it
+                        break
+                    raise self._too_large(len(body), cap, at_least=True)
+            return _Answer(status, response.reason_phrase, response.headers, body)
+
+    def _too_large(self, size: int, cap: int, at_least: bool = False) -> ResponseTooLargeError:
+        sent = "more than" if at_least else f"{_size(size)}, over"
+        return ResponseTooLargeError(
+            f"SuperOffice at {self.tenant.host} sent {sent} the {_size(cap)} this answer may "
+            "take; refused."
+        )
+
+    def _decode(self, answer: _Answer) -> bytes | bytearray:
+        """The body of a successful answer; the error an unsuccessful one means."""
+        status = answer.status
         if status in (401, 403):
             raise AuthenticationError(
                 "SuperOffice refused the sign-in: check the user name and password."
@@ -99,18 +191,17 @@ class SuperOfficeClient:
                 else "SuperOffice says this user may not do that."
             )
         if status == 404:
-            raise NotFoundError(_error_text(response) or "SuperOffice does not know that item.")
+            raise NotFoundError(_error_text(answer.body) or "SuperOffice does not know that item.")
+        if status == 421:
+            raise ServerError(
+                "SuperOffice says the tenant is at another address, and looking it up again "
+                "did not help.",
+                status,
+            )
         if status >= 400:
-            reason = _error_text(response) or response.reason_phrase
+            reason = _error_text(answer.body) or answer.reason
             raise ServerError(f"SuperOffice answered {status}: {reason}", status)
-        if not response.content.strip():
-            return None
-        try:
-            return response.json()
-        except ValueError:
-            raise BadResponseError(
-                f"SuperOffice sent an answer that is not JSON (HTTP {status})."
-            ) from None
+        return answer.body
 
     async def fetch_caller_ids(
         self,
@@ -131,7 +222,7 @@ class SuperOfficeClient:
         else:
             path = "Agents/Pocket/GetMyCallerIDs"
             body = {"LastHash": last_hash, "MinDate": min_date, "MaxDate": max_date}
-        raw = await self._request("POST", path, json=body, params=params)
+        raw = await self._request("POST", path, self.limits.caller_ids, json=body, params=params)
         try:
             return RawCallerIdCollection.from_wire(raw)
         except DecodeError as err:
@@ -156,7 +247,9 @@ class SuperOfficeClient:
         return CallerIdCollection.from_wire({"CallerIDHash": raw.hash, "CallerIDs": raw.entries})
 
     async def get_contact_summary(self, contact_id: int, limit: int = 10) -> ContactSummary:
-        raw = await self._request("GET", f"Contact/{contact_id}/Summary", params={"limit": limit})
+        raw = await self._request(
+            "GET", f"Contact/{contact_id}/Summary", self.limits.summary, params={"limit": limit}
+        )
         if raw is None:
             raise BadResponseError("SuperOffice sent an empty contact summary.")
         try:
@@ -165,6 +258,21 @@ class SuperOfficeClient:
             raise BadResponseError(
                 f"SuperOffice sent a summary of an unknown shape: {err}"
             ) from None
+
+
+async def _parse_json(body: bytes | bytearray, status: int) -> Any:
+    """The decoded answer; None for an empty one. A big answer (a whole caller-ID set) is
+    decoded off the event loop, which is the UI's: 15 MB take over 100 ms."""
+    if not body.strip():
+        return None
+    try:
+        if len(body) < _DECODE_IN_THREAD_FROM:
+            return json.loads(body)
+        return await asyncio.to_thread(json.loads, body)
+    except (ValueError, RecursionError):  # not JSON, not UTF-8, or nested thousands deep
+        raise BadResponseError(
+            f"SuperOffice sent an answer that is not JSON (HTTP {status})."
+        ) from None
 
 
 def _transport_reason(err: httpx.TransportError) -> str:
@@ -178,7 +286,15 @@ def _transport_reason(err: httpx.TransportError) -> str:
         if "certificate" in text or "ssl" in text:
             return "the TLS certificate could not be verified"
         return "could not connect"
+    if isinstance(err, httpx.RemoteProtocolError | httpx.ReadError):
+        return "the connection was dropped mid-answer"
     return "the connection failed"
 
 
-__all__ = ["SuperOfficeClient", "SuperOfficeError", "make_http_client"]
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "ResponseLimits",
+    "SuperOfficeClient",
+    "SuperOfficeError",
+    "make_http_client",
+]

@@ -22,6 +22,7 @@ from screenpop.store.cache import (
     move_aside,
 )
 from screenpop.superoffice.client import SuperOfficeClient
+from screenpop.superoffice.tenant import Tenant, parse_tenant_address
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +32,15 @@ META_SOURCE = "source"
 META_COUNT = "count"
 
 
-def _source(tenant: str, selection_id: int | None, min_days: int | None) -> str:
+def _source(tenant: Tenant, selection_id: int | None, min_days: int | None) -> str:
     """What the cached set answers to: the user's own caller IDs (maybe within a date window)
-    or a selection's. A change of any part means a full fetch, not a LastHash check."""
-    return f"{tenant}|selection={selection_id}|days={min_days}"
+    or a selection's. A change of any part means a full fetch, not a LastHash check.
+
+    An Online tenant moves between hosts, so it is known by its customer id: a move is no
+    reason to fetch everything again (a wrong guess costs one full answer, as LastHash
+    only ever matches the set it was computed from)."""
+    customer = parse_tenant_address(tenant.base).customer
+    return f"{customer or tenant.base}|selection={selection_id}|days={min_days}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +189,7 @@ async def sync_caller_ids(
     so the set is ready for pops first.
     """
     started = time.perf_counter()
-    source = _source(client.tenant.base, selection_id, min_days)
+    source = _source(client.tenant, selection_id, min_days)
     last_hash, count = await asyncio.to_thread(_cached_hash, cache_path, source, home_region)
     collection = await client.fetch_caller_ids(
         last_hash, selection_id=selection_id, min_date=_min_date(min_days)

@@ -90,6 +90,7 @@ class SyncScheduler:
                 self._publish(self._failed(SyncHealth.OFFLINE, f"Unexpected error: {err}"))
             else:
                 failures = 0
+                log.info("sync done: %s", result.summary_line())
                 self._publish(SyncStatus(SyncHealth.SYNCED, result, datetime.now(UTC)))
             await self._sleep(self._delay(failures))
 

@@ -27,7 +27,12 @@ class ShowApp:
     pass
 
 
-Message = CallEvent | OpenContact | ShowApp
+@dataclass(frozen=True, slots=True)
+class SyncNow:
+    """Sync the caller IDs now (a script after a CRM import; the soak benchmark)."""
+
+
+Message = CallEvent | OpenContact | ShowApp | SyncNow
 
 
 def encode(message: Message) -> bytes:
@@ -44,6 +49,8 @@ def encode(message: Message) -> bytes:
         }
     elif isinstance(message, OpenContact):
         body = {"type": "open", "contact_id": message.contact_id}
+    elif isinstance(message, SyncNow):
+        body = {"type": "sync"}
     else:
         body = {"type": "show"}
     return json.dumps({"v": PROTOCOL_VERSION, **body}).encode() + b"\n"
@@ -86,6 +93,8 @@ def decode(line: bytes) -> Message:
         if not isinstance(contact_id, int) or isinstance(contact_id, bool) or contact_id <= 0:
             raise MessageError("bad contact id")
         return OpenContact(contact_id)
+    if kind == "sync":
+        return SyncNow()
     if kind == "show":
         return ShowApp()
     raise MessageError(f"unknown message type {kind!r}")

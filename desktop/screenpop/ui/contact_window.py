@@ -1,20 +1,24 @@
 """The contact window: one company's SuperOffice summary, the person who called, five tabs.
 
 The app owns fetching: it calls :meth:`ContactWindow.show_loading`, then ``show_summary`` or
-``show_error``, and listens to ``refresh_requested``. Links open through ``link_activated``
-so the opening can be replaced (tests, or an app that routes links itself).
+``show_error``, and listens to ``refresh_requested`` and ``more_requested``. Links open through
+``link_activated`` so the opening can be replaced (tests, or an app that routes links itself).
+
+States, all visible: loading (skeletons, never a frozen window), ready, refreshing (the summary
+shown stays while a newer one is fetched), error (nothing to show: the reason and Retry) and
+offline (a summary shown before stays, with the reason and when it was last updated).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from enum import StrEnum
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QProgressBar,
@@ -25,40 +29,40 @@ from PySide6.QtWidgets import (
 
 from screenpop.core.links import WebClientLinks
 from screenpop.core.matching import Candidate
-from screenpop.core.models import Activity, Chat, Contact, ContactSummary, Sale, Ticket
+from screenpop.core.models import Activity, Chat, ContactSummary, Sale, Ticket
+from screenpop.ui.contact_header import ContactHeader
 from screenpop.ui.icons import app_icon
 from screenpop.ui.summary_tab import SummaryTab
-from screenpop.ui.summary_tables import (
-    SALES,
-    TAB_SPECS,
-    SummaryTableModel,
-    is_open_sale,
-    open_sales_total,
+from screenpop.ui.summary_tables import SALES, TAB_SPECS, SummaryTableModel, open_sales_text
+from screenpop.ui.text import (
+    mnemonic_safe,
+    one_line,
+    person_name,
+    relative_time,
+    short_time,
+    title_safe,
 )
-from screenpop.ui.text import number, one_line, person_name, title_safe
-from screenpop.ui.widgets import Banner, LinkLabel, Rule, plain_label, scaled_font
+from screenpop.ui.widgets import Banner, Rule, bind_shortcuts, plain_label
 
 APP_NAME = "Screenpop"
 RELATIVE_TIME_REFRESH_MS = 60_000
+STALE_NOTE = "Showing the summary as it was last loaded; Retry to update it."
 
 
-def _address(contact: Contact) -> str:
-    """The formatted address, completed with city and country when it does not name them."""
-    lines = [line.strip() for line in contact.address.splitlines() if line.strip()]
-    text = "\n".join(lines)
-    for extra in (contact.city.strip(), contact.country.strip()):
-        if extra and extra.casefold() not in text.casefold():
-            lines.append(extra)
-            text = "\n".join(lines)
-    return text
-
-
-_WRAPPING_DETAILS = frozenset({"address", "our_contact"})
+class ViewState(StrEnum):
+    LOADING = "loading"
+    READY = "ready"
+    REFRESHING = "refreshing"
+    ERROR = "error"
+    OFFLINE = "offline"
 
 
 class ContactWindow(QMainWindow):
     refresh_requested = Signal()
+    more_requested = Signal(str)
+    """The key of the tab whose "Show more" was pressed."""
     link_activated = Signal(str)
+    closed = Signal()
 
     def __init__(
         self,
@@ -72,17 +76,29 @@ class ContactWindow(QMainWindow):
         self._caller = caller
         self._links = links
         self._summary: ContactSummary | None = None
-        self._loading = False
+        self._fetched_at: datetime | None = None
+        self._state = ViewState.LOADING
         self.setWindowIcon(app_icon())
         self.resize(QSize(900, 600))
         self.setMinimumSize(QSize(520, 360))
         self.link_activated.connect(self.open_url)
 
+        self.header = ContactHeader()
+        self.header.company_clicked.connect(self._open_contact)
+        self.header.person_clicked.connect(self._open_person)
+        self.header.url_activated.connect(self.link_activated)
+        # Short names the app and the tests use.
+        self.company_label = self.header.company_label
+        self.caller_label = self.header.caller_label
+        self.subtitle_label = self.header.subtitle_label
+        self.status_label = self.header.status_label
+        self.details = self.header.details
+
         central = QWidget(self)
         root = QVBoxLayout(central)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        root.addWidget(self._build_header())
+        root.addWidget(self.header)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
@@ -99,79 +115,15 @@ class ContactWindow(QMainWindow):
         self._ticker = QTimer(self)
         self._ticker.setInterval(RELATIVE_TIME_REFRESH_MS)
         self._ticker.timeout.connect(self._refresh_times)
-        self._ticker.start()
         self.show_loading()
 
     # -- building ----------------------------------------------------------------------------
-    def _build_header(self) -> QWidget:
-        header = QWidget()
-        self.company_label = LinkLabel()
-        self.company_label.setFont(scaled_font(self, 1.6, QFont.Weight.DemiBold))
-        self.company_label.setWordWrap(True)
-        self.company_label.clicked.connect(self._open_contact)
-        self.subtitle_label = plain_label(secondary=True, selectable=True, wrap=True)
-        self.status_label = plain_label(secondary=True)
-
-        self.caller_caption = plain_label("Caller", secondary=True)
-        self.caller_label = LinkLabel()
-        self.caller_label.setFont(scaled_font(self, 1.1, QFont.Weight.DemiBold))
-        self.caller_label.clicked.connect(self._open_person)
-        caller_row = QHBoxLayout()
-        caller_row.setSpacing(8)
-        caller_row.addWidget(self.caller_caption)
-        caller_row.addWidget(self.caller_label)
-        caller_row.addStretch(1)
-
-        titles = QVBoxLayout()
-        titles.setSpacing(2)
-        titles.addWidget(self.company_label)
-        titles.addWidget(self.subtitle_label)
-        titles.addWidget(self.status_label)
-        titles.addSpacing(4)
-        titles.addLayout(caller_row)
-
-        self.details: dict[str, QLabel] = {}
-        self._captions: dict[str, QLabel] = {}
-        details = QHBoxLayout()
-        details.setSpacing(32)
-        for fields in (
-            (("phone", "Phone"), ("email", "E-mail"), ("web_site", "Web site")),
-            (("address", "Address"), ("our_contact", "Our contact")),
-        ):
-            grid = QGridLayout()
-            grid.setHorizontalSpacing(12)
-            grid.setVerticalSpacing(4)
-            grid.setColumnStretch(1, 1)
-            for row, (key, caption) in enumerate(fields):
-                caption_label = plain_label(caption, secondary=True)
-                # Numbers, addresses and links read wrongly when broken at a hyphen or dot.
-                value = plain_label(selectable=True, wrap=key in _WRAPPING_DETAILS)
-                if key not in _WRAPPING_DETAILS:
-                    # A junk-long value is clipped (still selectable whole), not a 2,000 px window.
-                    value.setMaximumWidth(value.fontMetrics().averageCharWidth() * 48)
-                value.setCursor(Qt.CursorShape.IBeamCursor)
-                # Captions sit on the first line of a value that wraps (an address).
-                grid.addWidget(caption_label, row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
-                self.details[key] = value
-                self._captions[key] = caption_label
-            # Top-aligned, so a short column keeps its rows together beside a tall one.
-            grid.setAlignment(Qt.AlignmentFlag.AlignTop)
-            details.addLayout(grid)
-
-        layout = QVBoxLayout(header)
-        layout.setContentsMargins(20, 16, 20, 14)
-        layout.setSpacing(12)
-        layout.addLayout(titles)
-        details.addStretch(1)
-        layout.addLayout(details)
-        return header
-
     def _build_body(self) -> QWidget:
         body = QWidget()
         self.banner = Banner("Retry")
         self.banner.action_clicked.connect(self.refresh_requested)
         self.banner.hide()
+        self.updated_label = plain_label(secondary=True)
         self.note_label = plain_label(secondary=True)
         self.note_label.hide()
 
@@ -189,14 +141,17 @@ class ContactWindow(QMainWindow):
         for spec in TAB_SPECS:
             page = SummaryTab(SummaryTableModel(spec, self._links, parent=self))
             page.link_activated.connect(self.link_activated)
+            page.more_requested.connect(lambda key=spec.key: self._more(key))
             self.pages[spec.key] = page
             self.tabs.addTab(page, spec.title)
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(8)
         tools = QHBoxLayout()
         tools.setSpacing(12)
+        tools.addWidget(self.updated_label)
         tools.addWidget(self.note_label)
         tools.addStretch(1)
         tools.addWidget(self.filter_edit)
@@ -211,37 +166,40 @@ class ContactWindow(QMainWindow):
             (("Ctrl+Shift+Tab", "Ctrl+Shift+Backtab", "Ctrl+PgUp"), lambda: self._step_tab(-1)),
             ((QKeySequence.StandardKey.Refresh, "F5"), self.refresh_requested.emit),
             ((QKeySequence.StandardKey.Find, "Ctrl+F"), self.focus_filter),
+            ((QKeySequence.StandardKey.Close, "Ctrl+W"), self.close),
             (("Esc",), self._escape),
         )
-        seen: set[str] = set()
-        for keys, slot in bindings:
-            for key in keys:
-                sequence = QKeySequence(key)
-                # StandardKey.Refresh is F5 on most platforms: one shortcut per sequence, or
-                # Qt reports the key as ambiguous and neither fires.
-                if sequence.isEmpty() or sequence.toString() in seen:
-                    continue
-                seen.add(sequence.toString())
-                QShortcut(sequence, self, slot)
+        bind_shortcuts(self, bindings)
 
     # -- the app's interface -----------------------------------------------------------------
     def show_loading(self) -> None:
-        """Loading: placeholders when nothing is shown yet, else the old summary stays."""
-        self._loading = True
+        """Loading: skeletons when nothing is shown yet, else the summary shown stays, with a
+        thin busy bar above it (the skeletons say "loading" well enough on their own)."""
         self.banner.hide()
-        self.busy.show()
         if self._summary is None:
+            self._state = ViewState.LOADING
             for page in self.pages.values():
                 page.show_loading()
-            self.status_label.setText("Loading…")
-            self.status_label.show()
-            self._fill_header(None)
+            self._fill_header()
+            self.header.set_placeholder(True)
+            self.header.set_status("Loading…")
+        else:
+            self._state = ViewState.REFRESHING
+            self.busy.show()
+        self._update_updated()
         self._update_tab_labels()
 
-    def show_summary(self, summary: ContactSummary, limit: int | None = None) -> None:
-        """``limit``: the summary's item limit; a list that reaches it may hold more."""
-        self._loading = False
+    def show_summary(
+        self,
+        summary: ContactSummary,
+        limit: int | None = None,
+        fetched_at: datetime | None = None,
+    ) -> None:
+        """``limit``: the summary's item limit (a list that reaches it may hold more);
+        ``fetched_at``: when SuperOffice sent it (now, unless it comes from a cache)."""
+        self._state = ViewState.READY
         self._summary = summary
+        self._fetched_at = fetched_at or datetime.now(UTC)
         self.busy.hide()
         self.banner.hide()
         lists: dict[str, Sequence[Ticket | Activity | Sale | Chat]] = {
@@ -254,40 +212,70 @@ class ContactWindow(QMainWindow):
         for key, rows in lists.items():
             self.pages[key].show_rows(rows, more=limit is not None and len(rows) >= limit)
         self._fill_sales_footer()
-        self._fill_header(summary.contact)
-        unavailable = summary.contact is None
-        self.status_label.setText("Company details unavailable" if unavailable else "")
-        self.status_label.setVisible(unavailable)
+        self._fill_header()
+        self.header.set_placeholder(False)
+        self.header.set_status("Company details unavailable" if summary.contact is None else "")
         if summary.skipped > 0:
             items = "item" if summary.skipped == 1 else "items"
-            self.note_label.setText(f"{summary.skipped} {items} could not be read")
+            self.note_label.setText(f"· {summary.skipped} {items} could not be read")
         self.note_label.setVisible(summary.skipped > 0)
+        self._update_updated()
         self._update_tab_labels()
         if self.focusWidget() in (None, self.tabs.tabBar()):
             self.current_page().focus_table()
 
     def show_error(self, message: str) -> None:
-        """A calm banner with the reason; a summary already shown stays visible."""
-        self._loading = False
+        """A calm banner with the reason and Retry; a summary already shown stays (offline)."""
         self.busy.hide()
-        self.banner.set_message(message)
-        self.banner.show()
-        if self._summary is None:
-            self.status_label.hide()
+        for page in self.pages.values():
+            page.set_fetching_more(False)
+        if self._summary is not None and self._fetched_at is not None:
+            self._state = ViewState.OFFLINE
+            # When it was loaded is said beside the filter ("Last updated …").
+            self.banner.set_message(f"{message}\n{STALE_NOTE}")
+        else:
+            self._state = ViewState.ERROR
+            self.banner.set_message(message)
+            self.header.set_placeholder(False)
+            self.header.set_status("")
             for page in self.pages.values():
                 page.show_unavailable()
-            self._update_tab_labels()
+        self.banner.show()
+        self._update_updated()
+        self._update_tab_labels()
+
+    def assign(
+        self, contact_id: int, caller: Candidate | None, links: WebClientLinks | None
+    ) -> None:
+        """Give a window built ahead of time (never shown, nothing loaded) its company."""
+        assert self._summary is None, "only a fresh window can take another company"
+        self.contact_id = contact_id
+        self._caller = caller
+        self._links = links
+        for page in self.pages.values():
+            page.model.set_links(links)
+        self._fill_header()
 
     def set_caller(self, caller: Candidate | None) -> None:
         self._caller = caller
-        self._fill_header(self._summary.contact if self._summary else None)
+        self._fill_header()
+
+    def set_fetching_more(self, key: str) -> None:
+        self.busy.show()
+        self.pages[key].set_fetching_more(True)
 
     # -- state, for the app and tests --------------------------------------------------------
+    def view_state(self) -> ViewState:
+        return self._state
+
     def is_loading(self) -> bool:
-        return self._loading
+        return self._state in (ViewState.LOADING, ViewState.REFRESHING)
 
     def summary(self) -> ContactSummary | None:
         return self._summary
+
+    def fetched_at(self) -> datetime | None:
+        return self._fetched_at
 
     def caller(self) -> Candidate | None:
         return self._caller
@@ -333,6 +321,16 @@ class ContactWindow(QMainWindow):
         if self._links is not None and self._caller is not None and not self._caller.is_company:
             self.link_activated.emit(self._links.person(self._caller.person_id))
 
+    def _more(self, key: str) -> None:
+        self.set_fetching_more(key)
+        self.more_requested.emit(key)
+
+    def _tab_changed(self, _index: int) -> None:
+        # Moving between tabs from the lists keeps the keyboard on the rows of the new tab.
+        focus = self.focusWidget()
+        if focus is None or focus is self.tabs.tabBar() or self.tabs.isAncestorOf(focus):
+            self.current_page().focus_table()
+
     def _step_tab(self, step: int) -> None:
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
@@ -350,61 +348,47 @@ class ContactWindow(QMainWindow):
     def _refresh_times(self) -> None:
         for page in self.pages.values():
             page.model.refresh_times()
+        self._update_updated()
 
     # -- filling -----------------------------------------------------------------------------
-    def _fill_header(self, contact: Contact | None) -> None:
-        company = self.company_name()
-        self.company_label.setText(company)
-        self.company_label.set_active(self._links is not None)
-        subtitle = ""
-        if contact is not None:
-            subtitle = " · ".join(
-                one_line(part) for part in (contact.department, contact.category) if part.strip()
-            )
-        self.subtitle_label.setText(subtitle)
-        self.subtitle_label.setVisible(bool(subtitle))
-
+    def _fill_header(self) -> None:
+        contact = self._summary.contact if self._summary else None
         person = self.caller_person()
-        self.caller_label.setText(person)
-        self.caller_label.set_active(self._links is not None)
-        self.caller_caption.setVisible(bool(person))
-        self.caller_label.setVisible(bool(person))
-
-        values = {
-            "phone": contact.phone.strip() if contact else "",
-            "email": contact.email.strip() if contact else "",
-            "web_site": contact.web_site.strip() if contact else "",
-            "address": _address(contact) if contact else "",
-            "our_contact": contact.our_contact.strip() if contact else "",
-        }
-        for key, value in values.items():
-            self.details[key].setText(value)
-            self._captions[key].setVisible(bool(value))
-            self.details[key].setVisible(bool(value))
-        self._update_title()
+        self.header.fill(contact, self.company_name(), person, self._links is not None)
+        title = f"{self.company_name()} — {person}" if person else self.company_name()
+        self.setWindowTitle(title_safe(f"{title} · {APP_NAME}"))
 
     def _fill_sales_footer(self) -> None:
         sales = self._summary.sales if self._summary else []
-        open_count = sum(1 for sale in sales if is_open_sale(sale))
-        text = ""
-        if open_count:
-            noun = "open sale" if open_count == 1 else "open sales"
-            text = f"{open_count} {noun}, total {number(open_sales_total(sales))} in base currency"
-        self.pages[SALES.key].set_footer(text)
+        self.pages[SALES.key].set_footer(open_sales_text(sales))
 
-    def _update_title(self) -> None:
-        person = self.caller_person()
-        title = f"{self.company_name()} — {person}" if person else self.company_name()
-        self.setWindowTitle(title_safe(f"{title} · {APP_NAME}"))
+    def _age_text(self) -> str:
+        """When the summary shown was fetched: "3 minutes ago (14:05)"."""
+        if self._fetched_at is None:
+            return ""
+        return f"{relative_time(self._fetched_at)} ({short_time(self._fetched_at)})"
+
+    def _update_updated(self) -> None:
+        if self._fetched_at is None or self._summary is None:
+            text = ""
+        elif self._state is ViewState.REFRESHING:
+            text = f"Updated {relative_time(self._fetched_at)} · refreshing…"
+        elif self._state is ViewState.OFFLINE:
+            text = f"Last updated {self._age_text()}"
+        else:
+            text = f"Updated {relative_time(self._fetched_at)}"
+        self.updated_label.setText(text)
+        self.updated_label.setVisible(bool(text))
 
     def _update_tab_labels(self) -> None:
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
             if isinstance(page, SummaryTab):
-                self.tabs.setTabText(index, page.label())
+                self.tabs.setTabText(index, mnemonic_safe(page.label()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._ticker.stop()
+        self.closed.emit()
         super().closeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:

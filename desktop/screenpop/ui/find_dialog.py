@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLineEdit,
@@ -80,6 +80,12 @@ class FindDialog(QDialog):
         layout.addWidget(self.search_edit)
         layout.addWidget(self.stack, 1)
         self.search_edit.setFocus()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A search typed just before closing is not wanted any more (and the cache may be
+        # closing with the app).
+        self._timer.stop()
+        super().hideEvent(event)
 
     def results_shown(self) -> list[Candidate]:
         return list(self._results)

@@ -37,17 +37,19 @@ def _renders(icon: QIcon) -> bool:
     )
 
 
-def _render_pixmaps(path: str) -> QIcon:
-    renderer = QSvgRenderer(path)
+def _render_pixmaps(*paths: str) -> QIcon:
+    """The SVG files drawn over each other, as pixmaps at the sizes trays ask for."""
+    renderers = [QSvgRenderer(path) for path in paths]
     icon = QIcon()
-    if not renderer.isValid():
+    if not renderers or not all(renderer.isValid() for renderer in renderers):
         return icon
     for size in PIXMAP_SIZES:
         image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(Qt.GlobalColor.transparent)
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF(0, 0, size, size))
+        for renderer in renderers:
+            renderer.render(painter, QRectF(0, 0, size, size))
         painter.end()
         icon.addPixmap(QPixmap.fromImage(image))
     return icon
@@ -61,6 +63,12 @@ def load_icon(name: str) -> QIcon:
     if _renders(icon):
         return icon
     return _render_pixmaps(path)
+
+
+@cache
+def overlaid_icon(name: str, overlay: str) -> QIcon:
+    """``name`` with ``overlay`` drawn over it (the tray's state with the Do not disturb badge)."""
+    return _render_pixmaps(icon_path(name), icon_path(overlay))
 
 
 def app_icon() -> QIcon:

@@ -1,6 +1,7 @@
 """One tab of the contact window: a sortable, filterable table, or a message in its place.
 
-The message page stands in for an empty grid: "Loading…", "No tickets", "No tickets match …".
+While loading a skeleton stands in for the rows; the message page stands in for an empty grid:
+"No tickets", "No tickets match …". A list cut at the summary's limit offers "Show more".
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -20,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from screenpop.core.models import Activity, Chat, Sale, Ticket
+from screenpop.ui.i18n import arg
+from screenpop.ui.skeleton import Skeleton
 from screenpop.ui.summary_tables import SORT_ROLE, SummaryTableModel
 from screenpop.ui.widgets import make_secondary, plain_label, scaled_font
 
@@ -27,6 +32,7 @@ from screenpop.ui.widgets import make_secondary, plain_label, scaled_font
 class _Page(IntEnum):
     TABLE = 0
     MESSAGE = 1
+    LOADING = 2
 
 
 class RowTableView(QTableView):
@@ -58,6 +64,7 @@ class SummaryTab(QWidget):
     """A summary list with its empty, loading and filtered states."""
 
     link_activated = Signal(str)
+    more_requested = Signal()
 
     def __init__(self, model: SummaryTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,20 +115,32 @@ class SummaryTab(QWidget):
         self.message.setFont(scaled_font(self, 1.15))
         make_secondary(self.message)
 
+        self.skeleton = Skeleton(rows=8, columns=len(self.spec.columns))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.view)
         self.stack.addWidget(self.message)
+        self.stack.addWidget(self.skeleton)
 
+        self.more_button = QPushButton(self.tr("Show more"))
+        self.more_button.setToolTip(self.spec.text(self.spec.more_tip))
+        self.more_button.clicked.connect(self.more_requested)
+        self.more_button.hide()
         self.footer = plain_label(secondary=True, selectable=True)
         self.footer.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.footer.setContentsMargins(8, 4, 8, 4)
         self.footer.hide()
+        self.bottom = QWidget()
+        bottom = QHBoxLayout(self.bottom)
+        bottom.setContentsMargins(8, 6, 8, 2)
+        bottom.addWidget(self.more_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.footer)
+        self.bottom.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack, 1)
-        layout.addWidget(self.footer)
+        layout.addWidget(self.bottom)
         self.proxy.rowsInserted.connect(self._update_page)
         self.proxy.rowsRemoved.connect(self._update_page)
         self.proxy.modelReset.connect(self._update_page)
@@ -133,12 +152,22 @@ class SummaryTab(QWidget):
         self._loaded = False
         self._more = False
         self.model.set_rows([])
-        self._show_message("Loading…")
+        self.stack.setCurrentIndex(_Page.LOADING)
+        self._update_bottom()
 
     def show_unavailable(self) -> None:
         self._loaded = False
+        self._more = False
         self.model.set_rows([])
-        self._show_message("Not available")
+        self._show_message(self.spec.text(self.spec.failed))
+        self._update_bottom()
+
+    def is_showing_skeleton(self) -> bool:
+        return self.stack.currentIndex() == _Page.LOADING
+
+    def message_text(self) -> str:
+        """The message in place of the table, or "" while the table (or skeleton) shows."""
+        return self.message.text() if self.stack.currentIndex() == _Page.MESSAGE else ""
 
     def show_rows(
         self, rows: Sequence[Ticket | Activity | Sale | Chat], *, more: bool = False
@@ -148,10 +177,27 @@ class SummaryTab(QWidget):
         self._more = more
         self.model.set_rows(rows)
         self._update_page()
+        self._update_bottom()
 
     def set_footer(self, text: str) -> None:
         self.footer.setText(text)
         self.footer.setVisible(bool(text))
+        self._update_bottom()
+
+    def set_fetching_more(self, fetching: bool) -> None:
+        """While a bigger list is on its way the button says so and cannot be pressed twice."""
+        self.more_button.setEnabled(not fetching)
+        self.more_button.setText(self.tr("Loading more…") if fetching else self.tr("Show more"))
+
+    def has_more(self) -> bool:
+        return self._more
+
+    def _update_bottom(self) -> None:
+        more = self._loaded and self._more
+        self.more_button.setVisible(more)
+        self.more_button.setEnabled(True)
+        self.more_button.setText(self.tr("Show more"))
+        self.bottom.setVisible(more or bool(self.footer.text()))
 
     def set_filter(self, text: str) -> None:
         self._filter = text.strip()
@@ -170,12 +216,13 @@ class SummaryTab(QWidget):
 
     def label(self) -> str:
         """The tab's label: "Tickets (3)", or "Tickets (1 of 3)" while filtering."""
+        title = self.spec.text(self.spec.title)
         if not self._loaded:
-            return self.spec.title
+            return title
         total = f"{self.total()}+" if self._more else str(self.total())
         if self._filter and self.shown() != self.total():
-            return f"{self.spec.title} ({self.shown()} of {total})"
-        return f"{self.spec.title} ({total})"
+            return arg(self.tr("%1 (%2 of %3)"), title, self.shown(), total)
+        return f"{title} ({total})"
 
     # -- rows --------------------------------------------------------------------------------
     def activate_current(self) -> bool:
@@ -203,12 +250,17 @@ class SummaryTab(QWidget):
         if not self._loaded:
             return
         if self.total() == 0:
-            self._show_message(self.spec.empty)
+            self._show_message(self.spec.text(self.spec.empty))
         elif self.shown() == 0:
-            self._show_message(f"{self.spec.empty} match “{self._filter}”")
+            self._show_message(arg(self.spec.text(self.spec.no_match), self._filter))
         else:
             self.stack.setCurrentIndex(_Page.TABLE)
 
     def focus_table(self) -> None:
-        target: QWidget = self.view if self.stack.currentIndex() == _Page.TABLE else self
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        """Focus the rows with the first one selected, so Enter opens what is highlighted."""
+        if self.stack.currentIndex() != _Page.TABLE:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self.view.selectionModel().hasSelection() and self.shown():
+            self.view.selectRow(0)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)

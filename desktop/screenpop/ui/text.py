@@ -11,16 +11,17 @@ import html
 import re
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 
 from screenpop.core.matching import Candidate, MatchedBy
 from screenpop.core.phone import format_e164
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 
 _WHITESPACE = re.compile(r"\s+")
 _MATCHED_BY = {
-    MatchedBy.EXACT: "Exact number",
-    MatchedBy.NATIONAL: "Same national number",
-    MatchedBy.TRAILING: "Last digits match",
+    MatchedBy.EXACT: QT_TRANSLATE_NOOP("text", "Exact number"),
+    MatchedBy.NATIONAL: QT_TRANSLATE_NOOP("text", "Same national number"),
+    MatchedBy.TRAILING: QT_TRANSLATE_NOOP("text", "Last digits match"),
 }
 _RECENT_DAYS = 6
 
@@ -62,7 +63,10 @@ def caller_name(candidate: Candidate) -> str:
 
 
 def matched_by_text(candidate: Candidate) -> str:
-    return _MATCHED_BY.get(candidate.matched_by, str(candidate.matched_by).capitalize())
+    known = _MATCHED_BY.get(candidate.matched_by)
+    if known is None:
+        return str(candidate.matched_by).capitalize()
+    return QCoreApplication.translate("text", known)
 
 
 def candidate_line(candidate: Candidate) -> str:
@@ -108,12 +112,28 @@ def short_date(moment: datetime, locale: QLocale | None = None) -> str:
     return chosen.toString(date, QLocale.FormatType.ShortFormat)
 
 
-def _plural(count: int, unit: str) -> str:
-    return f"{count} {unit}" if count == 1 else f"{count} {unit}s"
-
-
 def _ago_or_in(count: int, unit: str, future: bool) -> str:
-    return f"in {_plural(count, unit)}" if future else f"{_plural(count, unit)} ago"
+    # Whole phrases, not pieces: word order and plural forms differ between languages.
+    translate = QCoreApplication.translate
+    if unit == "minute":
+        text = (
+            translate("text", "in %n minute(s)", "", count)
+            if future
+            else translate("text", "%n minute(s) ago", "", count)
+        )
+    elif unit == "hour":
+        text = (
+            translate("text", "in %n hour(s)", "", count)
+            if future
+            else translate("text", "%n hour(s) ago", "", count)
+        )
+    else:
+        text = (
+            translate("text", "in %n day(s)", "", count)
+            if future
+            else translate("text", "%n day(s) ago", "", count)
+        )
+    return plural(text, count)
 
 
 def relative_time(
@@ -127,24 +147,51 @@ def relative_time(
     future = delta > 0
     seconds = abs(delta)
     if seconds < 60:
-        return "just now"
+        return QCoreApplication.translate("text", "just now")
     if seconds < 3600:
         return _ago_or_in(int(seconds // 60), "minute", future)
     days = (local_datetime(moment).date() - local_datetime(now).date()).days
     if days == 0 or seconds < 6 * 3600:
         return _ago_or_in(int(seconds // 3600), "hour", future)
+    # Yesterday and tomorrow are said with the time: "yesterday 14:05" is what people look for.
     if days == -1:
-        return "yesterday"
+        return arg(QCoreApplication.translate("text", "yesterday %1"), short_time(moment, locale))
     if days == 1:
-        return "tomorrow"
+        return arg(QCoreApplication.translate("text", "tomorrow %1"), short_time(moment, locale))
     if abs(days) <= _RECENT_DAYS:
         return _ago_or_in(abs(days), "day", future)
     return short_date(moment, locale)
 
 
+def short_time(moment: datetime, locale: QLocale | None = None) -> str:
+    """The wall-clock time in the user's zone, as the locale writes it ("14:05", "2:05 PM")."""
+    return (locale or QLocale()).toString(
+        to_qdatetime(moment).time(), QLocale.FormatType.ShortFormat
+    )
+
+
+def when_text(moment: datetime, now: datetime | None = None, locale: QLocale | None = None) -> str:
+    """A past moment for a list of calls: "14:05" today, "yesterday 14:05", then the date."""
+    now = now or datetime.now(UTC)
+    days = (local_datetime(moment).date() - local_datetime(now).date()).days
+    if days == 0:
+        return short_time(moment, locale)
+    if days == -1:
+        return arg(QCoreApplication.translate("text", "yesterday %1"), short_time(moment, locale))
+    return f"{short_date(moment, locale)} {short_time(moment, locale)}"
+
+
+def _number_locale(locale: QLocale | None) -> QLocale:
+    chosen = QLocale(locale or QLocale())
+    if chosen.language() == QLocale.Language.C:
+        # The C locale (no LANG) leaves out group separators: 1068400.00 is hard to read.
+        chosen.setNumberOptions(QLocale.NumberOption.DefaultNumberOptions)
+    return chosen
+
+
 def money(amount: float, currency: str, locale: QLocale | None = None) -> str:
     """An amount in the locale's currency format, e.g. "NOK 12 500,00" or "£1,250.00"."""
-    locale = locale or QLocale()
+    locale = _number_locale(locale)
     symbol = currency.strip()
     text = locale.toCurrencyString(float(amount), symbol)
     if len(symbol) > 1 and symbol.isalpha():
@@ -166,7 +213,7 @@ def _separate(text: str, symbol: str) -> str:
 
 
 def number(amount: float, locale: QLocale | None = None) -> str:
-    return (locale or QLocale()).toString(float(amount), "f", 2)
+    return _number_locale(locale).toString(float(amount), "f", 2)
 
 
 def percent(value: int, locale: QLocale | None = None) -> str:

@@ -1,52 +1,52 @@
-"""The pop: a small card in the screen corner that names the caller without taking focus.
+"""The pop: a small card near the tray that names the caller without taking focus.
 
 Agents type while the phone rings, so the toast is a tool window that is never activated and
-whose buttons never take focus. Three variants: one candidate (click the card to open),
-several (a switchboard: a chooser list, best first) and none (unknown or withheld number).
+whose buttons never take focus (the chooser's filter box asks for the keyboard only when
+clicked). Three variants: one candidate (click the card to open), several (a switchboard: a
+chooser, best first) and none (unknown or withheld number). After the call ends the toast
+leaves by itself, but never from under the pointer.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QCloseEvent,
     QColor,
-    QCursor,
     QEnterEvent,
     QFont,
-    QGuiApplication,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
     QPalette,
     QPen,
+    QRegion,
+    QResizeEvent,
+    QScreen,
 )
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QPushButton,
-    QScrollArea,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber, NumberKind
+from screenpop.ui.compositing import translucency_works
+from screenpop.ui.placement import GAP, MARGIN, Corner, pointer_screen, stacked_position
 from screenpop.ui.text import caller_name, matched_by_text, one_line, title_safe
+from screenpop.ui.toast_chooser import ChoiceRow, Chooser, accent
 from screenpop.ui.widgets import ElidedLabel, make_secondary, mix, plain_label, scaled_font
 
+__all__ = ["GAP", "MARGIN", "CallToast"]
+
 WIDTH = 360
-MARGIN = 16
-GAP = 8
 RADIUS = 10.0
-MAX_VISIBLE_CHOICES = 5
+LEAVE_GRACE_MS = 1200
 STATE_TEXT = {
     CallState.RINGING: "Ringing…",
     CallState.ANSWERED: "Answered",
     CallState.ENDED: "Ended",
 }
+MISSED_TEXT = "Missed call"
 
 
 def _initials(name: str) -> str:
@@ -56,12 +56,6 @@ def _initials(name: str) -> str:
     if len(words) == 1:
         return words[0][:2].upper()
     return (words[0][0] + words[-1][0]).upper()
-
-
-def _accent(palette: QPalette) -> QColor:
-    """The active accent: a toast is never the active window (it must not take focus), and
-    the inactive Highlight of many styles is close to the window colour, hiding the avatar."""
-    return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
 
 
 class _Avatar(QWidget):
@@ -76,81 +70,32 @@ class _Avatar(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        accent = _accent(palette)
+        color = accent(palette)
         window = palette.color(QPalette.ColorRole.Window)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(mix(window, accent, 0.22))
+        painter.setBrush(mix(window, color, 0.22))
         painter.drawEllipse(self.rect())
-        painter.setPen(mix(palette.color(QPalette.ColorRole.WindowText), accent, 0.6))
+        painter.setPen(mix(palette.color(QPalette.ColorRole.WindowText), color, 0.6))
         painter.setFont(scaled_font(self, 1.05, QFont.Weight.DemiBold))
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
 
 
-class _ChoiceRow(QFrame):
-    """One candidate in the chooser: name and company; the whole row is the button."""
-
-    clicked = Signal(object)
-
-    def __init__(
-        self, candidate: Candidate, show_company: bool, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.candidate = candidate
-        self._hover = False
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.name_label = ElidedLabel(caller_name(candidate))
-        self.name_label.setFont(scaled_font(self, 1.0, QFont.Weight.DemiBold))
-        if candidate.is_company:
-            company = "Main number"
-        else:
-            company = one_line(candidate.contact_name) if show_company else ""
-        self.company_label = ElidedLabel(company)
-        self.company_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.company_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 5, 8, 5)
-        layout.setSpacing(12)
-        self.company_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 18)
-        layout.addWidget(self.name_label, 1)
-        layout.addWidget(self.company_label, 0)
-
-    def enterEvent(self, event: QEnterEvent) -> None:
-        self._hover = True
-        self.update()
-
-    def leaveEvent(self, event: QEvent) -> None:
-        self._hover = False
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        if self._hover:
-            painter = QPainter(self)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            palette = self.palette()
-            color = mix(
-                palette.color(QPalette.ColorRole.Window),
-                _accent(palette),
-                0.15,
-            )
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawRoundedRect(QRectF(self.rect()), 6, 6)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        event.accept()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-            event.position().toPoint()
-        ):
-            self.clicked.emit(self.candidate)
-        event.accept()
+def _flat_button(text: str, tooltip: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setToolTip(tooltip)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    return button
 
 
 class CallToast(QWidget):
     open_requested = Signal(object)
     search_requested = Signal(str)
     dismissed = Signal()
+    """The agent closed it (its × button)."""
+    closed = Signal()
+    """It closed, for whatever reason."""
+    close_all_requested = Signal()
 
     def __init__(
         self,
@@ -162,7 +107,11 @@ class CallToast(QWidget):
         super().__init__(parent)
         self.incoming = incoming
         self.candidates = list(candidates)
+        self.state = state
+        self._answered = False
         self._hover = False
+        self._typing = False
+        self._leaving = False
         self.setWindowFlags(
             Qt.WindowType.Tool
             | Qt.WindowType.FramelessWindowHint
@@ -170,9 +119,16 @@ class CallToast(QWidget):
             | Qt.WindowType.WindowDoesNotAcceptFocus
         )
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground)
+        # Without a compositor the see-through corners would be black: a mask shapes it then.
+        self._translucent = translucency_works()
+        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, self._translucent)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setFixedWidth(WIDTH)
+
+        # Dismissal after the call: a countdown, then (if the pointer is on the card) its leaving.
+        self._dismiss_timer = QTimer(self)
+        self._dismiss_timer.setSingleShot(True)
+        self._dismiss_timer.timeout.connect(self._dismiss_due)
 
         # One line each, elided: a toast of predictable height stacks cleanly.
         self.name_label = ElidedLabel()
@@ -189,8 +145,16 @@ class CallToast(QWidget):
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.setFont(scaled_font(self, 1.3))
         self.close_button.clicked.connect(self._dismiss)
+        self.close_all_button = _flat_button("Close all", "Dismiss every pop")
+        self.close_all_button.clicked.connect(self.close_all_requested)
+        # Its room is kept while hidden: the toast keeps its height when the button comes.
+        policy = self.close_all_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.close_all_button.setSizePolicy(policy)
+        self.close_all_button.hide()
         self.search_button: QPushButton | None = None
-        self.choice_rows: list[_ChoiceRow] = []
+        self.chooser: Chooser | None = None
+        self.choice_rows: list[ChoiceRow] = []
         self._build()
         self.set_state(state)
         self.setWindowTitle(title_safe(f"Call from {self._caller_text()} — Screenpop"))
@@ -249,15 +213,16 @@ class CallToast(QWidget):
         top.addLayout(texts, 1)
         top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
 
+        indent = avatar.width() + top.spacing()
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
-        bottom.addSpacing(avatar.width() + top.spacing())
+        bottom.addSpacing(indent)
         bottom.addWidget(self.state_dot)
         bottom.addWidget(self.state_label)
         bottom.addStretch(1)
+        bottom.addWidget(self.close_all_button)
         if variant == "unknown":
-            self.search_button = QPushButton("Search…")
-            self.search_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.search_button = _flat_button("Search…", "Search the contacts for this number")
             self.search_button.clicked.connect(
                 lambda: self.search_requested.emit(self.incoming.digits)
             )
@@ -268,75 +233,97 @@ class CallToast(QWidget):
         layout.setSpacing(8)
         layout.addLayout(top)
         if variant == "multiple":
-            chooser = QHBoxLayout()
-            chooser.setContentsMargins(avatar.width() + top.spacing() - 8, 0, 0, 0)
-            chooser.addWidget(self._build_chooser())
-            layout.addLayout(chooser)
+            self.chooser = Chooser(self.candidates)
+            self.chooser.chosen.connect(self.open_requested)
+            self.choice_rows = self.chooser.rows
+            if self.chooser.filter_edit is not None:
+                self.chooser.filter_edit.typing_requested.connect(self._begin_typing)
+                self.chooser.filter_edit.typing_finished.connect(self._end_typing)
+            row = QHBoxLayout()
+            row.setContentsMargins(indent - 8, 0, 0, 0)
+            row.addWidget(self.chooser)
+            layout.addLayout(row)
         layout.addLayout(bottom)
-
-    def _build_chooser(self) -> QWidget:
-        rows = QWidget()
-        column = QVBoxLayout(rows)
-        column.setContentsMargins(0, 0, 6, 0)
-        column.setSpacing(0)
-        companies = {one_line(c.contact_name).casefold() for c in self.candidates}
-        for candidate in self.candidates:
-            # One company for all is named once, above the list.
-            row = _ChoiceRow(candidate, show_company=len(companies) > 1)
-            row.clicked.connect(self.open_requested)
-            column.addWidget(row)
-            self.choice_rows.append(row)
-        scroll = QScrollArea()
-        scroll.setWidget(rows)
-        # setWidget turns background filling on; the card paints the background itself.
-        rows.setAutoFillBackground(False)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.viewport().setAutoFillBackground(False)
-        visible = min(len(self.choice_rows), MAX_VISIBLE_CHOICES)
-        row_height = self.choice_rows[0].sizeHint().height()
-        scroll.setFixedHeight(
-            visible * row_height + (row_height // 2 if visible < len(self.choice_rows) else 0)
-        )
-        return scroll
 
     # -- the app's interface -----------------------------------------------------------------
     def set_state(self, state: CallState) -> None:
         self.state = state
-        self.state_label.setText(STATE_TEXT.get(state, str(state).capitalize()))
+        self._answered = self._answered or state is CallState.ANSWERED
+        missed = state is CallState.ENDED and not self._answered
+        self.state_label.setText(MISSED_TEXT if missed else STATE_TEXT.get(state, str(state)))
         palette = self.state_dot.palette()
         colors = {
-            CallState.RINGING: _accent(self.palette()),
+            CallState.RINGING: accent(self.palette()),
             CallState.ANSWERED: QColor(0x22, 0xA0, 0x55),
         }
         color = colors.get(state, self.palette().color(QPalette.ColorRole.PlaceholderText))
+        if missed:
+            color = QColor(0xD0, 0x3B, 0x3B)
         palette.setColor(QPalette.ColorRole.WindowText, color)
         self.state_dot.setPalette(palette)
 
-    def place(self, slot: int, offset: int | None = None) -> None:
-        """Bottom-right of the screen under the pointer, ``slot`` toasts up (0 = lowest).
+    def set_close_all(self, shown: bool) -> None:
+        """The "Close all" button, which the stack shows on its newest toast."""
+        self.close_all_button.setVisible(shown)
 
-        Toasts of one variant share a height, so ``slot`` is enough; when the toasts below
-        differ in height the app may pass ``offset``, the pixels they take up (gaps included).
+    def place(
+        self,
+        slot: int,
+        offset: int | None = None,
+        corner: Corner = Corner.BOTTOM_RIGHT,
+        screen: QScreen | None = None,
+    ) -> None:
+        """In ``corner`` of the screen under the pointer, ``slot`` toasts away (0 = nearest).
+
+        Toasts of one variant share a height, so ``slot`` is enough; when the toasts nearer the
+        corner differ in height the stack passes ``offset``, the pixels they take up.
         """
-        screen = QGuiApplication.screenAt(QCursor.pos()) or QGuiApplication.primaryScreen()
-        area = screen.availableGeometry()
+        area = (screen or pointer_screen()).availableGeometry()
         self.adjustSize()
-        size = self.size()
-        raised = offset if offset is not None else slot * (size.height() + GAP)
-        x = area.x() + area.width() - MARGIN - size.width()
-        y = area.y() + area.height() - MARGIN - size.height() - raised
-        # Beyond the top the pile folds onto the topmost place rather than leaving the screen.
-        y = max(y, area.y() + MARGIN)
-        x = max(x, area.x())
-        self.move(QPoint(x, y))
+        away = offset if offset is not None else slot * (self.height() + GAP)
+        self.move(stacked_position(area, corner, self.size(), away))
+
+    def schedule_dismiss(self, delay_ms: int) -> None:
+        """Close after ``delay_ms``; if the pointer is on the toast then, once it leaves."""
+        self._dismiss_timer.start(max(0, delay_ms))
+
+    def is_dismiss_scheduled(self) -> bool:
+        return self._dismiss_timer.isActive() or self._leaving
+
+    def is_hovered(self) -> bool:
+        return self._hover
 
     # -- events ------------------------------------------------------------------------------
     def _dismiss(self) -> None:
         self.dismissed.emit()
         self.close()
+
+    def _dismiss_due(self) -> None:
+        if self._hover or self._typing:
+            self._leaving = True  # the pointer's leaving (or the typing's end) closes it
+            return
+        self._dismiss()
+
+    def _begin_typing(self) -> None:
+        """The agent clicked into the filter: now, and only now, take the keyboard."""
+        edit = self.chooser.filter_edit if self.chooser else None
+        if edit is None:
+            return
+        self._typing = True
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, False)
+        edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.activateWindow()
+        edit.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def _end_typing(self) -> None:
+        self._typing = False
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+        if self._leaving and not self._hover:
+            self._dismiss_timer.start(LEAVE_GRACE_MS)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()
@@ -352,11 +339,32 @@ class CallToast(QWidget):
 
     def enterEvent(self, event: QEnterEvent) -> None:
         self._hover = True
+        if self._leaving:
+            self._dismiss_timer.stop()
         self.update()
 
     def leaveEvent(self, event: QEvent) -> None:
         self._hover = False
+        if self._leaving and not self._typing:
+            # A moment's grace: a pointer that only brushed past the edge may come back.
+            self._dismiss_timer.start(LEAVE_GRACE_MS)
         self.update()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._dismiss_timer.stop()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._translucent:
+            self.setMask(QRegion(self._outline().toFillPolygon().toPolygon()))
+
+    def _outline(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
+        return path
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -364,12 +372,12 @@ class CallToast(QWidget):
         palette = self.palette()
         window = palette.color(QPalette.ColorRole.Window)
         text = palette.color(QPalette.ColorRole.WindowText)
-        accent = _accent(palette)
         border = mix(window, text, 0.22)
         if self._hover and self.variant() == "single":
-            border = mix(window, accent, 0.8)
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
+            border = mix(window, accent(palette), 0.8)
+        path = self._outline()
+        if not self._translucent:
+            painter.fillRect(self.rect(), window)
         painter.fillPath(path, window)
         painter.setPen(QPen(border, 1.0))
         painter.drawPath(path)

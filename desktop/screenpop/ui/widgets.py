@@ -5,21 +5,26 @@ Colours come from the palette (mixed, never hard-coded) so light and dark themes
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QEnterEvent,
     QFocusEvent,
     QFont,
     QGuiApplication,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QResizeEvent,
+    QShortcut,
 )
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
 from screenpop.ui.text import plain_tooltip
 
@@ -195,6 +200,15 @@ class LinkLabel(QLabel):
             return
         super().keyPressEvent(event)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # A link cannot be selected with the mouse, so its text is copied from here.
+        menu = QMenu(self)
+        menu.addAction("Copy", self.copy)
+        menu.exec(event.globalPos())
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text())
+
 
 class Banner(QFrame):
     """A calm, tinted strip with a message and an optional action button."""
@@ -252,3 +266,22 @@ class Rule(QWidget):
             0.15,
         )
         QPainter(self).fillRect(self.rect(), color)
+
+
+Keys = tuple[str | QKeySequence.StandardKey, ...]
+
+
+def bind_shortcuts(parent: QWidget, bindings: Iterable[tuple[Keys, Callable[[], object]]]) -> None:
+    """Window-wide shortcuts, each key sequence bound once.
+
+    A standard key is often the same sequence as a literal one (StandardKey.Refresh is F5 on
+    most platforms); two shortcuts on one sequence make Qt call it ambiguous and neither fires.
+    """
+    seen: set[str] = set()
+    for keys, slot in bindings:
+        for key in keys:
+            sequence = QKeySequence(key)
+            if sequence.isEmpty() or sequence.toString() in seen:
+                continue
+            seen.add(sequence.toString())
+            QShortcut(sequence, parent, slot)

@@ -1,0 +1,144 @@
+"""Every call event's way through the app: tracked, recorded, then popped (or not).
+
+The tracker turns events into calls (duplicates, late and out-of-order events are dropped
+here, so they never reach a toast); the rate guard keeps a flood of new calls to a few
+toasts; outgoing calls are recorded but do not pop; the history records every call off the UI
+thread, in order, and feeds Recent calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+from screenpop.core.call_life import Call, CallTracker, Change, PopRateGuard
+from screenpop.core.calls import CallEvent, CallState, Direction
+from screenpop.core.matching import Candidate
+from screenpop.core.phone import format_e164
+from screenpop.core.recent import MAX_RECENT_CALLS, RecentCall
+from screenpop.core.tasks import BackgroundTasks
+from screenpop.pops import PopController
+from screenpop.store.history import CallHistory, HistoryEntry, HistoryError
+
+log = logging.getLogger(__name__)
+
+_QUIET_REMEMBERED = 256
+# How often calls whose end never came are looked for.
+PRUNE_EVERY_MS = 60_000
+
+
+def recent_call(entry: HistoryEntry) -> RecentCall:
+    who = entry.person_name or entry.contact_name
+    if entry.person_name and entry.contact_name:
+        who = f"{entry.person_name} ({entry.contact_name})"
+    return RecentCall(
+        when=entry.started_at,
+        number=format_e164(entry.e164) if entry.e164 else entry.number,
+        who=who or entry.display_name,
+        contact_id=entry.contact_id or None,
+        answered=entry.answered or entry.direction is Direction.OUTGOING,
+        person_id=entry.person_id or None,
+    )
+
+
+class CallFlow:
+    def __init__(
+        self,
+        pops: PopController,
+        history: CallHistory | None,
+        tasks: BackgroundTasks,
+        on_recent: Callable[[Sequence[RecentCall]], None],
+    ) -> None:
+        self._pops = pops
+        self._history = history
+        self._tasks = tasks
+        self._on_recent = on_recent
+        self.tracker = CallTracker()
+        self.guard = PopRateGuard()
+        # One writer thread: a call's events are written in the order they came.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history")
+        # Calls a flood kept quiet stay quiet (their answer must not pop them later).
+        self._quiet: OrderedDict[str, None] = OrderedDict()
+
+    def handle(self, event: CallEvent) -> None:
+        matched = self._pops.match_call(event)
+        if matched is None:
+            return  # not a number: the pop controller said why, once
+        incoming, candidates = matched
+        key = event.call_id or incoming.e164 or incoming.digits or event.number
+        update = self.tracker.handle(event, key)
+        for gone in update.dropped:
+            self._end_toast(gone.key, gone.number, gone.call_id)
+        if update.change is Change.IGNORED or update.call is None:
+            log.debug("call event ignored: %s", update.reason)
+            return
+        self._record(update.call, incoming.e164, candidates)
+        if update.call.direction is Direction.OUTGOING:
+            return
+        if update.change is Change.NEW and not self.guard.allow():
+            self._quiet[key] = None
+            while len(self._quiet) > _QUIET_REMEMBERED:
+                self._quiet.popitem(last=False)
+        if key in self._quiet:
+            return
+        self._pops.handle_call(event, matched)
+
+    def _end_toast(self, key: str, number: str, call_id: str) -> None:
+        if call_id and self._pops.toasts.get(key) is not None:
+            self._pops.handle_call(CallEvent(number, CallState.ENDED, call_id=call_id))
+
+    def prune(self) -> None:
+        """End the toasts of calls whose end never came (a softphone that restarted)."""
+        for call in self.tracker.prune():
+            self._end_toast(call.key, call.number, call.call_id)
+
+    # -- history ---------------------------------------------------------------------------
+
+    def _record(self, call: Call, e164: str | None, candidates: list[Candidate]) -> None:
+        history = self._history
+        if history is None:
+            return
+
+        def write() -> list[HistoryEntry]:
+            history.record(call, e164=e164, candidates=candidates)
+            return history.recent(MAX_RECENT_CALLS)
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no loop (yet, or any more): write it here and now
+            entries = self._written(write)
+            if entries is not None:
+                self._on_recent([recent_call(entry) for entry in entries])
+            return
+        self._tasks.spawn(self._refresh_after(write), name="history")
+
+    @staticmethod
+    def _written(work: Callable[[], list[HistoryEntry]]) -> list[HistoryEntry] | None:
+        try:
+            return work()
+        except HistoryError as err:
+            log.warning("call not kept in the history: %s", err.message)
+            return None
+
+    async def _refresh_after(self, work: Callable[[], list[HistoryEntry]]) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            entries = await loop.run_in_executor(self._writer, work)
+        except HistoryError as err:
+            log.warning("call not kept in the history: %s", err.message)
+            return
+        self._on_recent([recent_call(entry) for entry in entries])
+
+    async def load_recent(self) -> None:
+        if self._history is None:
+            return
+        history = self._history
+        await self._refresh_after(lambda: history.recent(MAX_RECENT_CALLS))
+
+    def close(self) -> None:
+        self._writer.shutdown(wait=True)
+        if self._history is not None:
+            self._history.close()

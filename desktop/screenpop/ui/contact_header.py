@@ -1,0 +1,202 @@
+"""The top of the contact window: the company, its details, and the person who called.
+
+Every value is CRM text shown as plain text. The company name and the caller open their pages
+in the SuperOffice web client; the e-mail address and web site open in the user's mail program
+and browser; every value can be copied (links from their context menu).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from screenpop.core.models import Contact
+from screenpop.ui.skeleton import Skeleton
+from screenpop.ui.text import one_line
+from screenpop.ui.widgets import LinkLabel, plain_label, scaled_font
+
+# Captions by key, in two columns: short values on the left, the wrapping ones on the right.
+DETAIL_COLUMNS = (
+    (("phone", "Phone"), ("email", "E-mail"), ("web_site", "Web site")),
+    (("address", "Address"), ("our_contact", "Our contact")),
+)
+_WRAPPING = frozenset({"address", "our_contact"})
+_LINKED = frozenset({"email", "web_site"})
+# A junk-long value is clipped (still copyable whole), not a 2,000 px window.
+_MAX_VALUE_CHARS = 48
+_MIN_WRAPPING_CHARS = 30
+
+
+def address_text(contact: Contact) -> str:
+    """The formatted address, completed with city and country when it does not name them."""
+    lines = [line.strip() for line in contact.address.splitlines() if line.strip()]
+    text = "\n".join(lines)
+    for extra in (contact.city.strip(), contact.country.strip()):
+        if extra and extra.casefold() not in text.casefold():
+            lines.append(extra)
+            text = "\n".join(lines)
+    return text
+
+
+def email_url(text: str) -> str | None:
+    """``mailto:`` for something that looks like one address; None for anything else."""
+    address = text.strip()
+    local, at, domain = address.partition("@")
+    if not (at and local and "." in domain) or any(c.isspace() or c in "<>\"'" for c in address):
+        return None
+    return QUrl(f"mailto:{address}").toString(QUrl.ComponentFormattingOption.FullyEncoded)
+
+
+def web_url(text: str) -> str | None:
+    """An http(s) address for a web site as people type it ("www.acme.no"); None for junk."""
+    site = text.strip()
+    if not site or any(c.isspace() or c in "<>\"'" for c in site):
+        return None
+    if "://" not in site:
+        site = f"https://{site}"
+    url = QUrl(site, QUrl.ParsingMode.StrictMode)
+    if not url.isValid() or url.scheme().lower() not in ("http", "https") or "." not in url.host():
+        return None
+    return url.toString(QUrl.ComponentFormattingOption.FullyEncoded)
+
+
+class ContactHeader(QWidget):
+    company_clicked = Signal()
+    person_clicked = Signal()
+    url_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.company_label = LinkLabel()
+        self.company_label.setFont(scaled_font(self, 1.6, QFont.Weight.DemiBold))
+        self.company_label.setWordWrap(True)
+        self.company_label.clicked.connect(self.company_clicked)
+        self.subtitle_label = plain_label(secondary=True, selectable=True, wrap=True)
+        self.status_label = plain_label(secondary=True)
+
+        self.caller_caption = plain_label("Caller", secondary=True)
+        self.caller_label = LinkLabel()
+        self.caller_label.setFont(scaled_font(self, 1.1, QFont.Weight.DemiBold))
+        self.caller_label.clicked.connect(self.person_clicked)
+        caller_row = QHBoxLayout()
+        caller_row.setSpacing(8)
+        caller_row.addWidget(self.caller_caption)
+        caller_row.addWidget(self.caller_label)
+        caller_row.addStretch(1)
+
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        titles.addWidget(self.company_label)
+        titles.addWidget(self.subtitle_label)
+        titles.addWidget(self.status_label)
+        titles.addSpacing(4)
+        titles.addLayout(caller_row)
+
+        self.details: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
+        self._urls: dict[str, str | None] = {}
+        # One box for all details: shown or hidden as a whole, so filling them costs one
+        # relayout of the window rather than one per label.
+        self.details_box = QWidget()
+        details = QHBoxLayout(self.details_box)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.setSpacing(32)
+        for fields in DETAIL_COLUMNS:
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(12)
+            grid.setVerticalSpacing(4)
+            grid.setColumnStretch(1, 1)
+            for row, (key, caption) in enumerate(fields):
+                caption_label = plain_label(caption, secondary=True)
+                value = self._value_label(key)
+                # Captions sit on the first line of a value that wraps (an address).
+                grid.addWidget(caption_label, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(value, row, 1, Qt.AlignmentFlag.AlignTop)
+                self.details[key] = value
+                self.captions[key] = caption_label
+            # Top-aligned, so a short column keeps its rows together beside a tall one.
+            grid.setAlignment(Qt.AlignmentFlag.AlignTop)
+            details.addLayout(grid)
+        details.addStretch(1)
+        # Stands in for the details until the summary names them.
+        self.skeleton = Skeleton(rows=3, columns=2)
+        self.skeleton.setFixedHeight(self.skeleton.sizeHint().height())
+        self.skeleton.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 14)
+        layout.setSpacing(12)
+        layout.addLayout(titles)
+        layout.addWidget(self.details_box)
+        layout.addWidget(self.skeleton)
+
+    def _value_label(self, key: str) -> QLabel:
+        if key in _LINKED:
+            link = LinkLabel()
+            link.clicked.connect(lambda key=key: self._open(key))
+            label: QLabel = link
+        else:
+            label = plain_label(selectable=True, wrap=key in _WRAPPING)
+            label.setCursor(Qt.CursorShape.IBeamCursor)
+        chars = label.fontMetrics().averageCharWidth()
+        if key in _WRAPPING:
+            # Room for a street and postcode on one line; longer ones wrap.
+            label.setMinimumWidth(chars * _MIN_WRAPPING_CHARS)
+        else:
+            label.setMaximumWidth(chars * _MAX_VALUE_CHARS)
+        return label
+
+    # -- filling -----------------------------------------------------------------------------
+    def fill(self, contact: Contact | None, company: str, person: str, links: bool) -> None:
+        """``company`` and ``person`` are the names to show (from the summary or the caller);
+        ``links``: whether the web client can be opened (company and person are links)."""
+        self.company_label.setText(company)
+        self.company_label.set_active(links)
+        subtitle = ""
+        if contact is not None:
+            subtitle = " · ".join(
+                one_line(part) for part in (contact.department, contact.category) if part.strip()
+            )
+        self.subtitle_label.setText(subtitle)
+        self.subtitle_label.setVisible(bool(subtitle))
+
+        self.caller_label.setText(person)
+        self.caller_label.set_active(links)
+        self.caller_caption.setVisible(bool(person))
+        self.caller_label.setVisible(bool(person))
+
+        values = {
+            "phone": one_line(contact.phone) if contact else "",
+            "email": contact.email.strip() if contact else "",
+            "web_site": contact.web_site.strip() if contact else "",
+            "address": address_text(contact) if contact else "",
+            "our_contact": contact.our_contact.strip() if contact else "",
+        }
+        self._urls = {"email": email_url(values["email"]), "web_site": web_url(values["web_site"])}
+        self.details_box.hide()
+        for key, value in values.items():
+            label = self.details[key]
+            label.setText(value)
+            if isinstance(label, LinkLabel):
+                label.set_active(self._urls.get(key) is not None)
+            self.captions[key].setVisible(bool(value))
+            label.setVisible(bool(value))
+        self.details_box.setVisible(any(values.values()))
+
+    def set_placeholder(self, shown: bool) -> None:
+        """Placeholders for the details while nothing is known about the company yet."""
+        self.skeleton.setVisible(shown)
+
+    def set_status(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.status_label.setVisible(bool(text))
+
+    # -- actions -----------------------------------------------------------------------------
+    def url(self, key: str) -> str | None:
+        return self._urls.get(key)
+
+    def _open(self, key: str) -> None:
+        url = self._urls.get(key)
+        if url:
+            self.url_activated.emit(url)

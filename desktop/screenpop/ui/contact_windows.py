@@ -1,0 +1,236 @@
+"""The open contact windows: one per company, each filled from SuperOffice behind the scenes.
+
+A second call from the same company raises and refreshes its window instead of adding one.
+Building a window takes a couple of frames, so one is built ahead, in an idle moment, and the
+next call's company moves into it. While the phone rings the caller's summary can be fetched
+ahead (:meth:`ContactWindows.prefetch`), so the window shows it as soon as it opens.
+A summary fetched a few minutes ago (:class:`SummaryCache`) is shown at once and refreshed
+behind it; when the refresh fails it stays, marked with its age. Only the latest fetch of a
+window counts: an older answer that arrives late is dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QObject, QPoint, Qt, QTimer
+
+from screenpop.core.errors import ScreenpopError
+from screenpop.core.links import WebClientLinks
+from screenpop.core.matching import Candidate
+from screenpop.core.summary_cache import SummaryCache
+from screenpop.core.tasks import BackgroundTasks
+from screenpop.superoffice.client import SuperOfficeClient
+from screenpop.superoffice.errors import NotFoundError
+from screenpop.ui.contact_window import ContactWindow
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 1000
+CASCADE_PX = 32
+SPARE_DELAY_MS = 1500
+# A summary fetched this recently is shown as it is when its window opens, not fetched again.
+FRESH_S = 20.0
+
+GeometryLoader = Callable[[], QByteArray | None]
+GeometrySaver = Callable[[QByteArray], None]
+
+
+def human_reason(err: ScreenpopError, contact_id: int) -> str:
+    """What to tell the agent: the client's messages already say it, but a 404 needs context."""
+    if isinstance(err, NotFoundError):
+        return f"SuperOffice has no contact {contact_id}: it may have been deleted or merged."
+    return err.message
+
+
+class ContactWindows(QObject):
+    def __init__(
+        self,
+        client: Callable[[], SuperOfficeClient],
+        tasks: BackgroundTasks,
+        *,
+        limit: int,
+        cache: SummaryCache | None = None,
+        load_geometry: GeometryLoader | None = None,
+        save_geometry: GeometrySaver | None = None,
+        keep_spare: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        """``keep_spare``: build the next window ahead of time (the app does; tests that count
+        windows need not)."""
+        super().__init__(parent)
+        self._client = client
+        self._tasks = tasks
+        self._default_limit = max(1, limit)
+        self.cache = cache if cache is not None else SummaryCache()
+        self._load_geometry = load_geometry
+        self._save_geometry = save_geometry
+        self._windows: dict[int, ContactWindow] = {}
+        self._limits: dict[int, int] = {}
+        self._fetches: dict[int, asyncio.Task[None]] = {}
+        self._spare: ContactWindow | None = None
+        self._keep_spare = keep_spare
+        self._spare_timer = QTimer(self)
+        self._spare_timer.setSingleShot(True)
+        self._spare_timer.setInterval(SPARE_DELAY_MS)
+        self._spare_timer.timeout.connect(self._build_spare)
+        if keep_spare:
+            self._spare_timer.start()
+
+    # -- the app's interface -----------------------------------------------------------------
+    def open(
+        self, contact_id: int, caller: Candidate | None = None, *, activate: bool = True
+    ) -> ContactWindow:
+        """Show the company's window (a new one, or the one already open) and refresh it.
+
+        ``activate=False`` (a window opened by a call) shows it without taking the keyboard.
+        """
+        window = self._windows.get(contact_id)
+        if window is None:
+            window = self._create(contact_id, caller)
+            if contact_id in self._fetches:
+                window.show_loading()  # fetched ahead, on its way: its answer fills the window
+            elif self.cache.fresh(contact_id, FRESH_S) is None:
+                self.refresh(contact_id)
+        else:
+            if caller is not None:
+                window.set_caller(caller)
+            self.refresh(contact_id)
+        # After the request is under way, so it travels while the window is drawn.
+        self._present(window, activate)
+        return window
+
+    def prefetch(self, contact_id: int) -> None:
+        """Fetch the company's summary ahead, into the short-lived memory, if it is not there
+        and not on its way (a window already open refreshes when it is opened again)."""
+        if contact_id in self._windows or contact_id in self._fetches:
+            return
+        if self.cache.fresh(contact_id, FRESH_S) is not None:
+            return
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop to fetch with (a widget built outside the app): nothing ahead
+        self._fetch(contact_id)
+
+    def refresh(self, contact_id: int) -> None:
+        window = self._windows.get(contact_id)
+        if window is not None:
+            window.show_loading()
+        self._fetch(contact_id)
+
+    def window(self, contact_id: int) -> ContactWindow | None:
+        return self._windows.get(contact_id)
+
+    def windows(self) -> list[ContactWindow]:
+        return list(self._windows.values())
+
+    def close_all(self) -> None:
+        for window in list(self._windows.values()):
+            window.close()
+        self._spare_timer.stop()
+        if self._spare is not None:
+            self._spare.deleteLater()
+            self._spare = None
+
+    # -- windows -----------------------------------------------------------------------------
+    def _links(self) -> WebClientLinks | None:
+        try:
+            return self._client().tenant.links
+        except ScreenpopError:
+            return None
+
+    def _build_spare(self) -> None:
+        if self._spare is None:
+            self._spare = ContactWindow(0, None, None)
+
+    def _create(self, contact_id: int, caller: Candidate | None) -> ContactWindow:
+        window, self._spare = self._spare, None
+        if window is not None:
+            window.assign(contact_id, caller, self._links())
+        else:
+            window = ContactWindow(contact_id, caller, self._links())
+        if self._keep_spare:
+            self._spare_timer.start()
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.refresh_requested.connect(lambda: self.refresh(contact_id))
+        window.more_requested.connect(lambda _key: self._more(contact_id))
+        window.closed.connect(lambda: self._closing(window))
+        window.destroyed.connect(lambda *_: self._forget(contact_id))
+        self._restore_geometry(window)
+        self._windows[contact_id] = window
+        cached = self.cache.get(contact_id)
+        self._limits[contact_id] = self._default_limit
+        if cached is not None:
+            # Seen minutes ago: show it now; the refresh that follows replaces it.
+            self._limits[contact_id] = max(self._default_limit, cached.limit)
+            window.show_summary(cached.summary, cached.limit, cached.fetched_at)
+            log.info("summary of contact %d shown from memory", contact_id)
+        return window
+
+    def _restore_geometry(self, window: ContactWindow) -> None:
+        state = self._load_geometry() if self._load_geometry else None
+        if state is not None:
+            window.restoreGeometry(state)
+        if self._windows:
+            # Several companies at once: cascade, so no window hides another exactly.
+            step = CASCADE_PX * (len(self._windows) % 8)
+            window.move(window.pos() + QPoint(step, step))
+
+    def _closing(self, window: ContactWindow) -> None:
+        if self._save_geometry is not None:
+            self._save_geometry(window.saveGeometry())
+
+    def _forget(self, contact_id: int) -> None:
+        self._windows.pop(contact_id, None)
+        self._limits.pop(contact_id, None)
+
+    @staticmethod
+    def _present(window: ContactWindow, activate: bool) -> None:
+        # A window opened by a call must not take the keyboard from an agent who is typing.
+        window.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, not activate)
+        if window.isMinimized():
+            window.showNormal()
+        window.show()
+        window.raise_()
+        if activate:
+            window.activateWindow()
+
+    # -- fetching ----------------------------------------------------------------------------
+    def _more(self, contact_id: int) -> None:
+        limit = self._limits.get(contact_id, self._default_limit)
+        self._limits[contact_id] = min(MAX_LIMIT, limit * 2)
+        self._fetch(contact_id)
+
+    def _fetch(self, contact_id: int) -> None:
+        previous = self._fetches.pop(contact_id, None)
+        if previous is not None:
+            previous.cancel()
+        limit = self._limits.get(contact_id, self._default_limit)
+        task = self._tasks.spawn(self._load(contact_id, limit), name=f"summary {contact_id}")
+        self._fetches[contact_id] = task
+        task.add_done_callback(lambda done: self._fetch_done(contact_id, done))
+
+    def _fetch_done(self, contact_id: int, task: asyncio.Task[None]) -> None:
+        if self._fetches.get(contact_id) is task:
+            del self._fetches[contact_id]
+
+    async def _load(self, contact_id: int, limit: int) -> None:
+        try:
+            summary = await self._client().get_contact_summary(contact_id, limit)
+        except ScreenpopError as err:
+            window = self._windows.get(contact_id)
+            if window is None:
+                # Fetched ahead for a window nobody opened: nothing to tell anyone.
+                log.info("summary of contact %d not fetched ahead: %s", contact_id, err.message)
+                return
+            log.warning("summary of contact %d failed: %s", contact_id, err.message)
+            window.show_error(human_reason(err, contact_id))
+            return
+        entry = self.cache.put(contact_id, summary, limit)
+        window = self._windows.get(contact_id)
+        if window is not None:
+            window.show_summary(summary, limit, entry.fetched_at)
+            log.info("summary of contact %d shown", contact_id)

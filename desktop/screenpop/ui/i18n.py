@@ -1,0 +1,130 @@
+"""The UI language: Qt translators for Screenpop's own strings and Qt's, and the matching locale.
+
+English is the source language (no file). The others are Qt Linguist files,
+``resources/translations/screenpop_<code>.ts``, compiled to ``.qm`` at build time (bootstrap.sh,
+packaging/generate.py); Qt's own strings (standard buttons, line-edit menus) come from its
+``qtbase_<code>.qm`` where the Qt installation has one. The language is chosen at start: widgets
+take their texts when they are built, so a new choice shows after a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from screenpop.resources import resource_path
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+# (code, the language's name in itself): how people look for their own language in a list.
+LANGUAGES = (
+    ("en", "English"),
+    ("nb", "Norsk bokmål"),
+    ("sv", "Svenska"),
+    ("da", "Dansk"),
+    ("nl", "Nederlands"),
+    ("de", "Deutsch"),
+)
+SUPPORTED = frozenset(code for code, _name in LANGUAGES)
+# Norwegian as the OS may name it: "no" (macrolanguage) and Nynorsk readers get Bokmål.
+_ALIASES = {"no": "nb", "nn": "nb"}
+# Our translators are the application's children under this name, so they can be replaced.
+_TRANSLATOR_NAME = "screenpop-translator"
+_PLACEHOLDER = re.compile(r"%(\d+)")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for translation in ``context`` where it is defined (a module constant),
+    to be translated where it is shown: ``QCoreApplication.translate(context, text)``. Qt's own
+    marker is the same function, typed as returning ``object``."""
+    return text
+
+
+def arg(text: str, *values: object) -> str:
+    """Qt's ``%1``, ``%2``… placeholders filled in, in one pass (a value that itself holds
+    "%2", such as CRM text, stays as it is). Translators move them where their language puts
+    them; PySide's ``tr`` returns a plain str, without QString's ``arg``."""
+
+    def value(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return str(values[number - 1]) if 0 < number <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
+
+
+def plural(text: str, count: int) -> str:
+    """A numerus message ("%n minute(s) ago") as English says it where no translation gave
+    its forms: English is the source language and ships no translation file."""
+    # Translations never contain "(s)": tests/ui/test_translations.py checks it.
+    return text.replace("(s)", "" if count == 1 else "s")
+
+
+def translations_dir() -> str:
+    return str(resource_path("translations"))
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """The first of the system's UI languages that Screenpop speaks; English otherwise."""
+    for name in (locale or QLocale.system()).uiLanguages():
+        code = name.replace("_", "-").split("-")[0].lower()
+        code = _ALIASES.get(code, code)
+        if code in SUPPORTED:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def effective_language(language: str, locale: QLocale | None = None) -> str:
+    """``language`` as set ("" for the system's), as the code the UI is shown in."""
+    chosen = _ALIASES.get(language.strip().lower(), language.strip().lower())
+    return chosen if chosen in SUPPORTED else system_language(locale)
+
+
+def remove_translations(app: QCoreApplication) -> None:
+    """Back to English (the source texts); tests use it to undo :func:`install_translations`."""
+    for translator in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        QCoreApplication.removeTranslator(translator)
+        translator.deleteLater()
+
+
+def _load(app: QCoreApplication, name: str, folder: str) -> bool:
+    translator = QTranslator(app)
+    translator.setObjectName(_TRANSLATOR_NAME)
+    if not translator.load(name, folder):
+        translator.deleteLater()
+        return False
+    QCoreApplication.installTranslator(translator)
+    return True
+
+
+def install_translations(app: QCoreApplication, language: str) -> str:
+    """Show the UI in ``language`` (the ``language`` setting: a code, or "" for the system's)
+    and return the code in effect ("de", "en", …), which the app also sends to SuperOffice
+    (Accept-Language, SO-Language). Dates and numbers follow an explicitly chosen language;
+    with the system's language they keep the system's locale."""
+    remove_translations(app)
+    code = effective_language(language)
+    if language.strip():
+        _follow_language(code)
+    if code == SOURCE_LANGUAGE:
+        return code
+    if not _load(app, f"screenpop_{code}", translations_dir()):
+        # An install without its compiled translations is a packaging fault; the app works on.
+        log.warning(
+            "no translation screenpop_%s.qm in %s: showing English", code, translations_dir()
+        )
+        return SOURCE_LANGUAGE
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not _load(app, f"qtbase_{code}", qt_folder):
+        log.info("Qt has no qtbase_%s.qm in %s; its own few texts stay English", code, qt_folder)
+    return code
+
+
+def _follow_language(code: str) -> None:
+    """The default locale for the chosen language, keeping the system's country where the
+    system already speaks it (German chosen in Switzerland keeps Swiss formats)."""
+    system = QLocale.system()
+    wanted = QLocale(code)
+    QLocale.setDefault(system if system.language() == wanted.language() else wanted)

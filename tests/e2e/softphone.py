@@ -1,0 +1,85 @@
+"""A real baresip softphone and a real sipp to ring it, for end-to-end tests.
+
+Every port is chosen free at run time, so these run beside anything else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import subprocess
+from pathlib import Path
+
+DATA = Path(__file__).parent / "baresip"
+NUMBER = "+4722334455"
+NAME = "Kari Nordmann"
+
+
+def _free_port(*kinds: int) -> int:
+    """A port free for each socket kind on 127.0.0.1 (SIP listens on UDP and TCP alike)."""
+    for _ in range(50):
+        with socket.socket(socket.AF_INET, kinds[0]) as first:
+            first.bind(("127.0.0.1", 0))
+            port = int(first.getsockname()[1])
+            try:
+                for kind in kinds[1:]:
+                    with socket.socket(socket.AF_INET, kind) as other:
+                        other.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port on 127.0.0.1")
+
+
+class Baresip:
+    """A real baresip with its own profile folder; stopped, killed and started at will."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.sip_port = _free_port(socket.SOCK_DGRAM, socket.SOCK_STREAM)
+        self.ctrl_port = _free_port(socket.SOCK_STREAM)
+        folder.mkdir()
+        template = (DATA / "config.template").read_text()
+        config = template.format(sip_port=self.sip_port, ctrl_port=self.ctrl_port)
+        (folder / "config").write_text(config)
+        (folder / "accounts").write_text("<sip:agent@127.0.0.1>;regint=0\n")
+        (folder / "contacts").write_text("")
+        self.log = folder / "baresip.log"
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        with self.log.open("ab") as log:
+            self.process = subprocess.Popen(
+                ["baresip", "-f", str(self.folder)],
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+
+    def kill(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+
+async def ring(baresip: Baresip, scenario: str, workdir: Path) -> int:
+    """Run sipp's scenario against baresip once; its exit code (0: the scenario passed)."""
+    media = _free_port(socket.SOCK_DGRAM)
+    sipp = await asyncio.create_subprocess_exec(
+        "sipp", "-sf", str(DATA / scenario), "-s", "agent",
+        "-key", "caller", NUMBER, "-key", "caller_name", NAME,
+        "-m", "1", "-i", "127.0.0.1", "-p", str(_free_port(socket.SOCK_DGRAM)),
+        "-mp", str(media), "-cp", str(_free_port(socket.SOCK_DGRAM)),
+        f"127.0.0.1:{baresip.sip_port}", "-nostdin", "-timeout", "10", "-trace_err",
+        cwd=workdir, stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    return await asyncio.wait_for(sipp.wait(), 15)

@@ -1,0 +1,122 @@
+"""The composed app (offscreen, so without a tray): the main window, Do not disturb, Recent
+calls and settings, with a real profile and cache."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from screenpop.app import ScreenpopApp
+from screenpop.core.calls import CallEvent
+from screenpop.core.recent import RecentCall
+from screenpop.profile import Profile
+from screenpop.settings import PopMode, Settings, load_settings
+from screenpop.store.cache import make_row
+from screenpop.triggers.messages import ShowApp
+from screenpop.ui.tray import DND_TEXT
+from tests.ui.conftest import wait_until
+
+NUMBER = "+4791234567"
+
+
+@pytest.fixture
+def app(qtbot: QtBot, loop: asyncio.AbstractEventLoop, profile: Profile) -> Iterator[ScreenpopApp]:
+    settings = Settings(region="NO")
+    screenpop = ScreenpopApp(profile, settings, demo=False)
+    screenpop.cache.replace_all(
+        [make_row(NUMBER, 47, 91234567, 0, 3, "Kari Hansen", "Ms", 7, "Bolt AS")], {}
+    )
+    yield screenpop
+    loop.run_until_complete(screenpop.stop())
+    screenpop.main_window.deleteLater()
+
+
+def started(app: ScreenpopApp, loop: asyncio.AbstractEventLoop) -> None:
+    async def start() -> None:
+        app.start()
+        await asyncio.sleep(0)
+
+    loop.run_until_complete(start())
+
+
+def test_without_a_tray_the_main_window_is_shown(
+    qtbot: QtBot, app: ScreenpopApp, loop: asyncio.AbstractEventLoop
+):
+    started(app, loop)
+    window = app.main_window
+    assert window.isVisible()
+    assert window.note_label.isVisibleTo(window)
+    window.close()
+    assert not window.isVisible()
+
+    # Starting Screenpop again hands the running app a "show" message.
+    app.handle(ShowApp())
+    assert window.isVisible()
+
+
+def test_do_not_disturb_is_shown_everywhere_and_kept(
+    qtbot: QtBot, app: ScreenpopApp, loop: asyncio.AbstractEventLoop, profile: Profile
+):
+    started(app, loop)
+    app.tray.dnd_action.trigger()
+
+    assert app.pops.do_not_disturb
+    assert app.main_window.dnd_box.isChecked()
+    assert app.tray.tray.toolTip().startswith(f"Screenpop — {DND_TEXT}")
+    assert load_settings(profile).do_not_disturb
+    app.handle(CallEvent(NUMBER, call_id="quiet"))
+    assert len(app.pops.toasts) == 0
+
+    app.main_window.dnd_box.click()
+    assert not app.pops.do_not_disturb
+    assert not app.tray.dnd_action.isChecked()
+    assert not load_settings(profile).do_not_disturb
+
+
+def test_settings_chosen_in_the_dialog_are_kept(
+    qtbot: QtBot, app: ScreenpopApp, loop: asyncio.AbstractEventLoop, profile: Profile
+):
+    started(app, loop)
+    app.tray.settings_action.trigger()
+    dialog = app._settings_dialog
+    assert dialog is not None
+    dialog.pop_mode.setCurrentIndex(dialog.pop_mode.findData(PopMode.ANSWER.value))
+    dialog.accept()
+
+    assert load_settings(profile).pop_mode is PopMode.ANSWER
+    app.handle(CallEvent(NUMBER, call_id="ringing only"))
+    assert len(app.pops.toasts) == 0
+
+
+@pytest.mark.log_warnings
+def test_recent_calls_reopen_the_caller_or_search(
+    qtbot: QtBot, app: ScreenpopApp, loop: asyncio.AbstractEventLoop
+):
+    now = datetime.now(UTC)
+    known = RecentCall(now, "+47 91 23 45 67", "Ms Kari Hansen — Bolt AS", 7, True, 3)
+    unknown = RecentCall(now, "+47 21 00 00 00", "", None, False)
+
+    async def scenario() -> None:
+        app.start()
+        app.set_recent_calls([known, unknown])
+        assert len(app.tray.recent_menu.actions()) == 2
+        assert app.main_window.recent_list.count() == 2
+
+        app.tray.recent_menu.actions()[0].trigger()
+        window = app.windows.window(7)
+        assert window is not None
+        assert window.caller_person() == "Ms Kari Hansen"
+        # Not configured: the window says so instead of loading for ever.
+        await wait_until(lambda: not window.banner.isHidden())
+        assert "No SuperOffice tenant is set up yet" in window.banner.message.text()
+
+        app.main_window.recent_call_chosen.emit(unknown)
+        dialog = app._find_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.search_edit.text() == "+47 21 00 00 00"
+
+    loop.run_until_complete(scenario())
