@@ -26,6 +26,13 @@ def run_cli(
     )
 
 
+def configure_demo(profile: Path, tenant: str, *extra: str) -> None:
+    """Point ``profile`` at a demo tenant (user demo, home region NO), plus ``extra`` options."""
+    args = ("configure", "--tenant", tenant, "--user", "demo", "--region", "NO", *extra)
+    result = run_cli(profile, *args)
+    assert result.returncode == 0, result.stderr
+
+
 @contextmanager
 def demo_tenant(*extra_args: str) -> Iterator[str]:
     """A real demo tenant served by uvicorn on 127.0.0.1; yields its tenant URL."""

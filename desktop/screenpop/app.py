@@ -5,27 +5,27 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import httpx
 import qasync
-from PySide6.QtCore import QEvent, QObject, QTimer, QtMsgType, QUrl, qInstallMessageHandler
-from PySide6.QtGui import QDesktopServices, QFileOpenEvent, QIcon
+from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, QUrl, qInstallMessageHandler
+from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QApplication
 
 from screenpop import __version__
 from screenpop.call_flow import PRUNE_EVERY_MS, CallFlow
 from screenpop.connection import Connection, make_connection
-from screenpop.core.call_uri import has_call_scheme
 from screenpop.core.calls import CallEvent
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.matching import Candidate, MatchedBy, rank
 from screenpop.core.recent import RecentCall
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.integration.identity import apply_app_user_model_id
+from screenpop.integration.identity import app_command, apply_app_user_model_id
 from screenpop.logs import log_uncaught_exceptions
 from screenpop.pops import PopController
 from screenpop.profile import Profile
@@ -37,6 +37,7 @@ from screenpop.settings import (
     save_setting,
     save_window_state,
 )
+from screenpop.setup_flow import SetupFlow
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory, HistoryError
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
@@ -49,18 +50,21 @@ from screenpop.sync.caller_ids import (
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.triggers.baresip import BaresipLink, LinkState, check_allowed, parse_address
 from screenpop.triggers.messages import Message, OpenContact, ShowApp, SyncNow
+from screenpop.triggers.os_links import OsLinkEvents
 from screenpop.triggers.single_instance import InstanceServer, send, server_name
 from screenpop.ui.about import AboutDialog
 from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.find_dialog import FindDialog
+from screenpop.ui.i18n import install_translations
 from screenpop.ui.main_window import MainWindow
-from screenpop.ui.settings_dialog import SettingsDialog
 from screenpop.ui.theme import PaletteGuard
 from screenpop.ui.tray import TrayIcon, TrayState
 
 log = logging.getLogger(__name__)
 
 _TRAY_RETRY_MS = 3000
+# Settings that make the client anew: where the tenant is and how to sign in to it.
+_CONNECTION = ("tenant_url", "auth", "user", "client_id", "environment", "ca_file")
 _CONTACT_GEOMETRY = "contact"
 _HEALTH_TO_TRAY = {
     SyncHealth.NEVER: TrayState.SYNCING,
@@ -86,10 +90,14 @@ def _age(moment: datetime | None) -> str:
 class ScreenpopApp:
     """Owns the long-lived parts; lives as long as the tray."""
 
-    def __init__(self, profile: Profile, settings: Settings, demo: bool) -> None:
+    def __init__(
+        self, profile: Profile, settings: Settings, demo: bool, language: str = "en"
+    ) -> None:
         self.profile = profile
         self.settings = settings
         self.demo = demo
+        # The UI's language, which SuperOffice answers in too (Accept-Language, SO-Language).
+        self.language = language
         self.quit_requested = asyncio.Event()
         self.tasks = BackgroundTasks()
         self.http = _http_client(settings)
@@ -118,7 +126,14 @@ class ScreenpopApp:
         )
         self._find_dialog: FindDialog | None = None
         self._about_dialog: AboutDialog | None = None
-        self._settings_dialog: SettingsDialog | None = None
+        self.setup = SetupFlow(
+            profile,
+            lambda: self.settings,
+            self._apply_settings,
+            lambda: self.http,
+            self.tasks,
+            _open_in_browser,
+        )
         self._tray_shown = False
         self._tray_retry = QTimer()
         self._tray_retry.setSingleShot(True)
@@ -127,7 +142,7 @@ class ScreenpopApp:
 
     def client(self) -> SuperOfficeClient:
         if self._connection is None:
-            self._connection = make_connection(self.settings, self.http)
+            self._connection = make_connection(self.settings, self.http, language=self.language)
         return self._connection.client
 
     async def sign_in(self) -> None:
@@ -135,7 +150,7 @@ class ScreenpopApp:
         try:
             self.client()
         except ScreenpopError as err:
-            self.tray.notify("Sign-in", err.message)
+            self.tray.notify(QCoreApplication.translate("ScreenpopApp", "Sign-in"), err.message)
             return
         session = self._connection.session if self._connection else None
         if session is None:
@@ -144,7 +159,9 @@ class ScreenpopApp:
             await session.sign_in(_open_in_browser)
         except ScreenpopError as err:
             log.warning("sign-in failed: %s", err.message)
-            self.tray.notify("Sign-in failed", err.message)
+            self.tray.notify(
+                QCoreApplication.translate("ScreenpopApp", "Sign-in failed"), err.message
+            )
             return
         self.scheduler.sync_now()
 
@@ -166,7 +183,7 @@ class ScreenpopApp:
             front.sync_requested.connect(self.scheduler.sync_now)
             front.quit_requested.connect(self.quit_requested.set)
             front.about_requested.connect(self._about)
-            front.settings_requested.connect(self._settings)
+            front.settings_requested.connect(self.setup.open_settings)
             front.do_not_disturb_toggled.connect(self.set_do_not_disturb)
             front.recent_call_chosen.connect(self.reopen)
         self.tray.sign_in_requested.connect(
@@ -182,6 +199,20 @@ class ScreenpopApp:
         self._prune.start()
         self.tasks.spawn(self.calls.load_recent(), name="recent calls")
         self._start_softphone()
+        if not self.settings.tenant_url and not self.demo:
+            # From install to first pop: ask for the tenant rather than show "offline".
+            self.setup.open_first_run(self._switch_to_demo)
+
+    def _switch_to_demo(self) -> None:
+        """ "Try the demo instead": the demo runs with a profile of its own; this one ends."""
+        subprocess.Popen(
+            [*app_command(), "demo"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        self.quit_requested.set()
 
     def _start_softphone(self) -> None:
         if not self.settings.baresip:
@@ -191,7 +222,7 @@ class ScreenpopApp:
             check_allowed(address, self.settings.baresip_allow_remote)
         except ConfigError as err:
             log.warning("softphone not followed: %s", err.message)
-            self.tray.notify("Softphone", err.message)
+            self.tray.notify(QCoreApplication.translate("ScreenpopApp", "Softphone"), err.message)
             return
         self.softphone = BaresipLink(
             address.host,
@@ -230,7 +261,8 @@ class ScreenpopApp:
         self.calls.close()
         self.pops.close_all()
         self.windows.close_all()
-        for dialog in (self._find_dialog, self._about_dialog, self._settings_dialog):
+        self.setup.close()
+        for dialog in (self._find_dialog, self._about_dialog):
             if dialog is not None:
                 dialog.close()
         self.main_window.hide()
@@ -275,40 +307,42 @@ class ScreenpopApp:
     def set_do_not_disturb(self, on: bool) -> None:
         self.pops.set_do_not_disturb(on)
         self._show_do_not_disturb(on)
-        self._store_settings(replace(self.settings, do_not_disturb=on))
+        self.settings = replace(self.settings, do_not_disturb=on)
+        try:
+            save_setting(self.profile, "do_not_disturb", on)
+        except ConfigError as err:
+            log.warning("do not disturb not kept: %s", err.message)
 
     def _show_do_not_disturb(self, on: bool) -> None:
         self.tray.set_do_not_disturb(on)
         self.main_window.set_do_not_disturb(on)
 
-    def _store_settings(self, chosen: Settings) -> None:
-        """Keep what changed, one key at a time (others may be edited from the CLI meanwhile)."""
-        changed = {
-            name: getattr(chosen, name)
-            for name in ("pop_mode", "auto_open", "do_not_disturb")
-            if getattr(chosen, name) != getattr(self.settings, name)
-        }
-        self.settings = chosen
-        for name, value in changed.items():
-            try:
-                save_setting(self.profile, name, value)
-            except ConfigError as err:
-                log.warning("setting %s not saved: %s", name, err.message)
-
-    def _settings(self) -> None:
-        if self._settings_dialog is None:
-            dialog = SettingsDialog(self.settings)
-            dialog.accepted.connect(lambda: self._apply_settings(dialog.chosen()))
-            dialog.finished.connect(lambda *_: setattr(self, "_settings_dialog", None))
-            self._settings_dialog = dialog
-        self._settings_dialog.show()
-        self._settings_dialog.raise_()
-        self._settings_dialog.activateWindow()
-
     def _apply_settings(self, chosen: Settings) -> None:
-        self._store_settings(chosen)
+        """Settings kept by the dialog: make the running app follow them."""
+        before, self.settings = self.settings, chosen
         self.pops.set_settings(chosen)
         self._show_do_not_disturb(chosen.do_not_disturb)
+        if any(getattr(before, name) != getattr(chosen, name) for name in _CONNECTION):
+            self._reconnect(ca_changed=before.ca_file != chosen.ca_file)
+        if (before.baresip, before.baresip_allow_remote) != (
+            chosen.baresip,
+            chosen.baresip_allow_remote,
+        ):
+            self.tasks.spawn(self._restart_softphone(), name="softphone")
+
+    def _reconnect(self, *, ca_changed: bool) -> None:
+        self._connection = None
+        if ca_changed:
+            old, self.http = self.http, _http_client(self.settings)
+            self.tasks.spawn(old.aclose(), name="old HTTP client")
+        self.scheduler.sync_now()
+
+    async def _restart_softphone(self) -> None:
+        if self.softphone is not None:
+            await self.softphone.stop()
+            self.softphone = None
+            self.tray.set_softphone(False, "")
+        self._start_softphone()
 
     def find(self, text: str) -> None:
         if self._find_dialog is None:
@@ -375,23 +409,6 @@ def _history(profile: Profile) -> CallHistory | None:
         return None
 
 
-class _LinkOpener(QObject):
-    """macOS hands tel:/callto:/sip: links to a running app as events, not arguments."""
-
-    def __init__(self, app: QApplication, handle: Callable[[Message], None]) -> None:
-        super().__init__(app)
-        self._handle = handle
-        app.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            url = event.url().toString()
-            if has_call_scheme(url):
-                self._handle(CallEvent(url, source="link"))
-                return True
-        return super().eventFilter(watched, event)
-
-
 def demo_callers(cache: CallerIdCache) -> list[tuple[str, str]]:
     """A few callers to ring from the tray in the demo: a person, a switchboard, a stranger."""
     entries = cache.sample(400)
@@ -432,6 +449,7 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
     apply_app_user_model_id()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    language = install_translations(app, settings.language)
     app.setApplicationName("Screenpop")
     app.setApplicationVersion(__version__)
     app.setQuitOnLastWindowClosed(False)
@@ -447,9 +465,9 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
         return 0
 
     async def main() -> None:
-        screenpop = ScreenpopApp(profile, settings, demo)
+        screenpop = ScreenpopApp(profile, settings, demo, language)
         server.message_received.connect(screenpop.handle)
-        links = _LinkOpener(app, screenpop.handle)
+        links = OsLinkEvents(app, screenpop.handle)
         heartbeat = _quit_on_signals(screenpop.quit_requested)
         try:
             screenpop.client()

@@ -68,6 +68,7 @@ def make_connection(
     time_zone: str = "",
     online: OnlineOptions | None = None,
     retry: RetryPolicy | None = None,
+    language: str = "en",
 ) -> Connection:
     """Raises ConfigError (one line) for what the user or administrator must set up first."""
     if not settings.tenant_url:
@@ -78,7 +79,7 @@ def make_connection(
     options = online or OnlineOptions.from_settings(settings)
     address = parse_tenant_address(settings.tenant_url, options.environment)
     if settings.auth is AuthKind.ONLINE:
-        return _online(address, http, options, time_zone, retry)
+        return _online(address, http, options, time_zone, retry, language)
     tenant = address.tenant
     secret = load_secret(tenant.base, settings.user)
     if not secret:
@@ -87,7 +88,9 @@ def make_connection(
             f"run `screenpop configure --password-stdin` or set {SECRET_ENV}."
         )
     auth = make_auth(settings.auth, settings.user, secret)
-    client = SuperOfficeClient(http, tenant, auth, time_zone=time_zone, retry=retry)
+    client = SuperOfficeClient(
+        http, tenant, auth, time_zone=time_zone, retry=retry, language=language
+    )
     return Connection(client)
 
 
@@ -97,6 +100,7 @@ def _online(
     options: OnlineOptions,
     time_zone: str,
     retry: RetryPolicy | None,
+    language: str,
 ) -> Connection:
     if not address.customer:
         raise ConfigError(
@@ -127,6 +131,12 @@ def _online(
         locator=locator,
     )
     client = SuperOfficeClient(
-        http, locator, session.auth(), time_zone=time_zone, app_token=app_token, retry=retry
+        http,
+        locator,
+        session.auth(),
+        time_zone=time_zone,
+        app_token=app_token,
+        retry=retry,
+        language=language,
     )
     return Connection(client, session)

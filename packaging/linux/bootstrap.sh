@@ -40,3 +40,6 @@ if $tests; then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# The UI's translations: compiled .qm beside their .ts sources (build output, never committed;
+# packaging/generate.py does the same for the frozen build). A fraction of a second.
+.venv/bin/pyside6-lrelease -silent resources/translations/*.ts

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from screenpop.store.cache import SCHEMA_VERSION, CacheDamagedError, CacheError, CallerIdCache
-from tests.helpers import demo_tenant, run_cli
+from tests.helpers import configure_demo, demo_tenant, run_cli
 
 SECRET = {"SCREENPOP_SECRET": "demo"}
 
@@ -28,21 +28,7 @@ def tenant() -> Iterator[str]:
 
 
 def _synced_profile(profile: Path, tenant: str, selection: int = 0) -> tuple[int, str]:
-    assert (
-        run_cli(
-            profile,
-            "configure",
-            "--tenant",
-            tenant,
-            "--user",
-            "demo",
-            "--region",
-            "NO",
-            "--selection",
-            str(selection),
-        ).returncode
-        == 0
-    )
+    configure_demo(profile, tenant, "--selection", str(selection))
     result = run_cli(profile, "sync", env=SECRET)
     assert result.returncode == 0, result.stderr
     return _state(profile / "cache.sqlite3")

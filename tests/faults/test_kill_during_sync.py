@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from screenpop.store.cache import CallerIdCache
-from tests.helpers import demo_tenant, run_cli
+from tests.helpers import configure_demo, demo_tenant, run_cli
 
 SECRET = {"SCREENPOP_SECRET": "demo"}
 # About 1.61 caller IDs per demo person: 124,000 persons give about 200,000.
@@ -65,21 +65,7 @@ def _start_sync(profile: Path) -> subprocess.Popen[str]:
 
 def test_kill_9_at_any_moment_leaves_the_old_set_or_the_new(tmp_path: Path, tenant: str) -> None:
     profile = tmp_path / "profile"
-    assert (
-        run_cli(
-            profile,
-            "configure",
-            "--tenant",
-            tenant,
-            "--user",
-            "demo",
-            "--region",
-            "NO",
-            "--selection",
-            "3",
-        ).returncode
-        == 0
-    )
+    configure_demo(profile, tenant, "--selection", "3")
     assert run_cli(profile, "sync", env=SECRET, timeout=120).returncode == 0
     old = _state(profile)
     saved = tmp_path / "old"

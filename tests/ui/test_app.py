@@ -17,6 +17,8 @@ from screenpop.profile import Profile
 from screenpop.settings import PopMode, Settings, load_settings
 from screenpop.store.cache import make_row
 from screenpop.triggers.messages import ShowApp
+from screenpop.ui.first_run import FirstRunDialog
+from screenpop.ui.settings_dialog import SettingsDialog
 from screenpop.ui.tray import DND_TEXT
 from tests.ui.conftest import wait_until
 
@@ -25,7 +27,7 @@ NUMBER = "+4791234567"
 
 @pytest.fixture
 def app(qtbot: QtBot, loop: asyncio.AbstractEventLoop, profile: Profile) -> Iterator[ScreenpopApp]:
-    settings = Settings(region="NO")
+    settings = Settings(region="NO", tenant_url="http://127.0.0.1:9/Cust12345", user="demo")
     screenpop = ScreenpopApp(profile, settings, demo=False)
     screenpop.cache.replace_all(
         [make_row(NUMBER, 47, 91234567, 0, 3, "Kari Hansen", "Ms", 7, "Bolt AS")], {}
@@ -82,8 +84,8 @@ def test_settings_chosen_in_the_dialog_are_kept(
 ):
     started(app, loop)
     app.tray.settings_action.trigger()
-    dialog = app._settings_dialog
-    assert dialog is not None
+    dialog = app.setup.dialog
+    assert isinstance(dialog, SettingsDialog)
     dialog.pop_mode.setCurrentIndex(dialog.pop_mode.findData(PopMode.ANSWER.value))
     dialog.accept()
 
@@ -110,9 +112,9 @@ def test_recent_calls_reopen_the_caller_or_search(
         window = app.windows.window(7)
         assert window is not None
         assert window.caller_person() == "Ms Kari Hansen"
-        # Not configured: the window says so instead of loading for ever.
+        # No password stored: the window says so instead of loading for ever.
         await wait_until(lambda: not window.banner.isHidden())
-        assert "No SuperOffice tenant is set up yet" in window.banner.message.text()
+        assert "No password is stored for demo" in window.banner.message.text()
 
         app.main_window.recent_call_chosen.emit(unknown)
         dialog = app._find_dialog
@@ -120,3 +122,17 @@ def test_recent_calls_reopen_the_caller_or_search(
         assert dialog.search_edit.text() == "+47 21 00 00 00"
 
     loop.run_until_complete(scenario())
+
+
+def test_without_a_tenant_the_first_run_window_asks_for_one(
+    qtbot: QtBot, loop: asyncio.AbstractEventLoop, profile: Profile
+) -> None:
+    screenpop = ScreenpopApp(profile, Settings(region="NO"), demo=False)
+    try:
+        started(screenpop, loop)
+        assert isinstance(screenpop.setup.dialog, FirstRunDialog)
+        assert screenpop.setup.dialog.isVisible()
+    finally:
+        loop.run_until_complete(screenpop.stop())
+        screenpop.main_window.deleteLater()
+    assert screenpop.setup.dialog is None or not screenpop.setup.dialog.isVisible()

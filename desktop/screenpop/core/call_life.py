@@ -38,6 +38,11 @@ class Change(StrEnum):
     IGNORED = "ignored"  # a duplicate, stale or unknown event: nothing to show
 
 
+def is_missed(state: CallState, direction: Direction, answered: bool) -> bool:
+    """An incoming call that ended without being answered."""
+    return state is CallState.ENDED and direction is Direction.INCOMING and not answered
+
+
 @dataclass(frozen=True, slots=True)
 class Call:
     """One call as far as it has come. Times are seconds since the epoch (``time.time()``)."""
@@ -59,12 +64,7 @@ class Call:
 
     @property
     def missed(self) -> bool:
-        """An incoming call that ended without being answered."""
-        return (
-            self.state is CallState.ENDED
-            and self.direction is Direction.INCOMING
-            and not self.answered
-        )
+        return is_missed(self.state, self.direction, self.answered)
 
     @property
     def duration_s(self) -> float:

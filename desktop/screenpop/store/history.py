@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TypeVar
 
-from screenpop.core.call_life import Call
+from screenpop.core.call_life import Call, is_missed
 from screenpop.core.calls import CallState, Direction
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.matching import Candidate
@@ -114,11 +114,7 @@ class HistoryEntry:
 
     @property
     def missed(self) -> bool:
-        return (
-            self.state is CallState.ENDED
-            and self.direction is Direction.INCOMING
-            and not self.answered
-        )
+        return is_missed(self.state, self.direction, self.answered)
 
 
 def _entry(row: Sequence[object]) -> HistoryEntry:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
@@ -97,6 +97,13 @@ class SuperOfficeClient:
         self._source: TenantSource = FixedTenant(tenant) if isinstance(tenant, Tenant) else tenant
         self._auth = auth
         self._retry = retry or RetryPolicy()
+        # A summary has an agent waiting for it: short waits, and a Retry-After of minutes
+        # is a failure to show (with Retry), not a reason to keep the window loading.
+        self._interactive_retry = replace(
+            self._retry,
+            max_delay_s=min(self._retry.max_delay_s, 1.0),
+            max_retry_after_s=min(self._retry.max_retry_after_s, 2.0),
+        )
         self.limits = limits or ResponseLimits()
         self._headers = {"Accept": "application/json", "Accept-Language": language}
         self._headers["SO-Language"] = language
@@ -110,8 +117,17 @@ class SuperOfficeClient:
         """Where the tenant was last known to be (its web-client links start here)."""
         return self._source.tenant
 
-    async def _request(self, method: str, path: str, max_bytes: int, **kwargs: Any) -> Any:
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        max_bytes: int,
+        *,
+        interactive: bool = False,
+        **kwargs: Any,
+    ) -> Any:
         """The decoded JSON answer (None for an empty or ``null`` one), after retries."""
+        policy = self._interactive_retry if interactive else self._retry
         rediscovered = False
         attempt = 0
         while True:
@@ -148,9 +164,9 @@ class SuperOfficeClient:
                     raise
                 except BadResponseError as err:
                     failure, retryable = err, True  # a garbled answer may come whole next time
-            if not retryable or attempt >= self._retry.attempts:
+            if not retryable or attempt >= policy.attempts:
                 raise failure
-            delay = self._retry.delay(attempt, retry_after)
+            delay = policy.delay(attempt, retry_after)
             log.info("%s; retry %d of %s in %.2f s", failure.message, attempt, path, delay)
             await asyncio.sleep(delay)
 
@@ -248,7 +264,11 @@ class SuperOfficeClient:
 
     async def get_contact_summary(self, contact_id: int, limit: int = 10) -> ContactSummary:
         raw = await self._request(
-            "GET", f"Contact/{contact_id}/Summary", self.limits.summary, params={"limit": limit}
+            "GET",
+            f"Contact/{contact_id}/Summary",
+            self.limits.summary,
+            interactive=True,
+            params={"limit": limit},
         )
         if raw is None:
             raise BadResponseError("SuperOffice sent an empty contact summary.")

@@ -12,14 +12,22 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from screenpop.core.models import Contact
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP
 from screenpop.ui.skeleton import Skeleton
 from screenpop.ui.text import one_line
 from screenpop.ui.widgets import LinkLabel, plain_label, scaled_font
 
 # Captions by key, in two columns: short values on the left, the wrapping ones on the right.
 DETAIL_COLUMNS = (
-    (("phone", "Phone"), ("email", "E-mail"), ("web_site", "Web site")),
-    (("address", "Address"), ("our_contact", "Our contact")),
+    (
+        ("phone", QT_TRANSLATE_NOOP("ContactHeader", "Phone")),
+        ("email", QT_TRANSLATE_NOOP("ContactHeader", "E-mail")),
+        ("web_site", QT_TRANSLATE_NOOP("ContactHeader", "Web site")),
+    ),
+    (
+        ("address", QT_TRANSLATE_NOOP("ContactHeader", "Address")),
+        ("our_contact", QT_TRANSLATE_NOOP("ContactHeader", "Our contact")),
+    ),
 )
 _WRAPPING = frozenset({"address", "our_contact"})
 _LINKED = frozenset({"email", "web_site"})
@@ -75,7 +83,7 @@ class ContactHeader(QWidget):
         self.subtitle_label = plain_label(secondary=True, selectable=True, wrap=True)
         self.status_label = plain_label(secondary=True)
 
-        self.caller_caption = plain_label("Caller", secondary=True)
+        self.caller_caption = plain_label(self.tr("Caller"), secondary=True)
         self.caller_label = LinkLabel()
         self.caller_label.setFont(scaled_font(self, 1.1, QFont.Weight.DemiBold))
         self.caller_label.clicked.connect(self.person_clicked)
@@ -108,7 +116,7 @@ class ContactHeader(QWidget):
             grid.setVerticalSpacing(4)
             grid.setColumnStretch(1, 1)
             for row, (key, caption) in enumerate(fields):
-                caption_label = plain_label(caption, secondary=True)
+                caption_label = plain_label(self.tr(caption), secondary=True)
                 value = self._value_label(key)
                 # Captions sit on the first line of a value that wraps (an address).
                 grid.addWidget(caption_label, row, 0, Qt.AlignmentFlag.AlignTop)

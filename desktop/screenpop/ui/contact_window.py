@@ -31,6 +31,7 @@ from screenpop.core.links import WebClientLinks
 from screenpop.core.matching import Candidate
 from screenpop.core.models import Activity, Chat, ContactSummary, Sale, Ticket
 from screenpop.ui.contact_header import ContactHeader
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 from screenpop.ui.icons import app_icon
 from screenpop.ui.summary_tab import SummaryTab
 from screenpop.ui.summary_tables import SALES, TAB_SPECS, SummaryTableModel, open_sales_text
@@ -46,7 +47,9 @@ from screenpop.ui.widgets import Banner, Rule, bind_shortcuts, plain_label
 
 APP_NAME = "Screenpop"
 RELATIVE_TIME_REFRESH_MS = 60_000
-STALE_NOTE = "Showing the summary as it was last loaded; Retry to update it."
+STALE_NOTE = QT_TRANSLATE_NOOP(
+    "ContactWindow", "Showing the summary as it was last loaded; Retry to update it."
+)
 
 
 class ViewState(StrEnum):
@@ -120,7 +123,7 @@ class ContactWindow(QMainWindow):
     # -- building ----------------------------------------------------------------------------
     def _build_body(self) -> QWidget:
         body = QWidget()
-        self.banner = Banner("Retry")
+        self.banner = Banner(self.tr("Retry"))
         self.banner.action_clicked.connect(self.refresh_requested)
         self.banner.hide()
         self.updated_label = plain_label(secondary=True)
@@ -128,7 +131,7 @@ class ContactWindow(QMainWindow):
         self.note_label.hide()
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter (Ctrl+F)")
+        self.filter_edit.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setMinimumWidth(220)
         self.filter_edit.setMaximumWidth(320)
@@ -143,7 +146,7 @@ class ContactWindow(QMainWindow):
             page.link_activated.connect(self.link_activated)
             page.more_requested.connect(lambda key=spec.key: self._more(key))
             self.pages[spec.key] = page
-            self.tabs.addTab(page, spec.title)
+            self.tabs.addTab(page, spec.text(spec.title))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         layout = QVBoxLayout(body)
@@ -182,7 +185,7 @@ class ContactWindow(QMainWindow):
                 page.show_loading()
             self._fill_header()
             self.header.set_placeholder(True)
-            self.header.set_status("Loading…")
+            self.header.set_status(self.tr("Loading…"))
         else:
             self._state = ViewState.REFRESHING
             self.busy.show()
@@ -214,10 +217,12 @@ class ContactWindow(QMainWindow):
         self._fill_sales_footer()
         self._fill_header()
         self.header.set_placeholder(False)
-        self.header.set_status("Company details unavailable" if summary.contact is None else "")
+        self.header.set_status(
+            self.tr("Company details unavailable") if summary.contact is None else ""
+        )
         if summary.skipped > 0:
-            items = "item" if summary.skipped == 1 else "items"
-            self.note_label.setText(f"· {summary.skipped} {items} could not be read")
+            note = self.tr("· %n item(s) could not be read", "", summary.skipped)
+            self.note_label.setText(plural(note, summary.skipped))
         self.note_label.setVisible(summary.skipped > 0)
         self._update_updated()
         self._update_tab_labels()
@@ -232,7 +237,7 @@ class ContactWindow(QMainWindow):
         if self._summary is not None and self._fetched_at is not None:
             self._state = ViewState.OFFLINE
             # When it was loaded is said beside the filter ("Last updated …").
-            self.banner.set_message(f"{message}\n{STALE_NOTE}")
+            self.banner.set_message(f"{message}\n{self.tr(STALE_NOTE)}")
         else:
             self._state = ViewState.ERROR
             self.banner.set_message(message)
@@ -291,7 +296,7 @@ class ContactWindow(QMainWindow):
             return one_line(contact.name)
         if self._caller is not None and self._caller.contact_name.strip():
             return one_line(self._caller.contact_name)
-        return f"Contact {self.contact_id}"
+        return arg(self.tr("Contact %1"), self.contact_id)
 
     def caller_person(self) -> str:
         """The person who called, with title; "" for a company number or no caller."""
@@ -372,11 +377,11 @@ class ContactWindow(QMainWindow):
         if self._fetched_at is None or self._summary is None:
             text = ""
         elif self._state is ViewState.REFRESHING:
-            text = f"Updated {relative_time(self._fetched_at)} · refreshing…"
+            text = arg(self.tr("Updated %1 · refreshing…"), relative_time(self._fetched_at))
         elif self._state is ViewState.OFFLINE:
-            text = f"Last updated {self._age_text()}"
+            text = arg(self.tr("Last updated %1"), self._age_text())
         else:
-            text = f"Updated {relative_time(self._fetched_at)}"
+            text = arg(self.tr("Updated %1"), relative_time(self._fetched_at))
         self.updated_label.setText(text)
         self.updated_label.setVisible(bool(text))
 

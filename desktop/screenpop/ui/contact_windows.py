@@ -15,7 +15,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, QTimer
 
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.links import WebClientLinks
@@ -25,6 +25,7 @@ from screenpop.core.tasks import BackgroundTasks
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import NotFoundError
 from screenpop.ui.contact_window import ContactWindow
+from screenpop.ui.i18n import arg
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,10 @@ GeometrySaver = Callable[[QByteArray], None]
 def human_reason(err: ScreenpopError, contact_id: int) -> str:
     """What to tell the agent: the client's messages already say it, but a 404 needs context."""
     if isinstance(err, NotFoundError):
-        return f"SuperOffice has no contact {contact_id}: it may have been deleted or merged."
+        text = QCoreApplication.translate(
+            "ContactWindows", "SuperOffice has no contact %1: it may have been deleted or merged."
+        )
+        return arg(text, contact_id)
     return err.message
 
 

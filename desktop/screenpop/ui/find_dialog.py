@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from screenpop.core.matching import Candidate
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP
 from screenpop.ui.icons import app_icon
 from screenpop.ui.text import candidate_line, plain_tooltip, title_safe
 from screenpop.ui.widgets import make_secondary, plain_label, scaled_font
@@ -27,9 +28,9 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 80
 MAX_RESULTS = 200
 CANDIDATE_ROLE = Qt.ItemDataRole.UserRole + 1
-PROMPT = "Type a name or number"
-NO_MATCHES = "No matches"
-SEARCH_FAILED = "Search is not available right now"
+PROMPT = QT_TRANSLATE_NOOP("FindDialog", "Type a name or number")
+NO_MATCHES = QT_TRANSLATE_NOOP("FindDialog", "No matches")
+SEARCH_FAILED = QT_TRANSLATE_NOOP("FindDialog", "Search is not available right now")
 _LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp)
 
 
@@ -42,12 +43,12 @@ class FindDialog(QDialog):
         super().__init__(parent)
         self._search = search
         self._results: list[Candidate] = []
-        self.setWindowTitle(title_safe("Find contact — Screenpop"))
+        self.setWindowTitle(title_safe(self.tr("Find contact — Screenpop")))
         self.setWindowIcon(app_icon())
         self.resize(520, 380)
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText("Name, company or phone number")
+        self.search_edit.setPlaceholderText(self.tr("Name, company or phone number"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setFont(scaled_font(self, 1.15))
         self.search_edit.textChanged.connect(self._schedule)
@@ -61,7 +62,7 @@ class FindDialog(QDialog):
         self.results.itemDoubleClicked.connect(self._open_item)
         self.results.installEventFilter(self)
 
-        self.message = plain_label(PROMPT, wrap=True)
+        self.message = plain_label(self.tr(PROMPT), wrap=True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setFont(scaled_font(self, 1.1))
         make_secondary(self.message)
@@ -101,16 +102,16 @@ class FindDialog(QDialog):
         self._timer.stop()
         query = self.search_edit.text().strip()
         if not query:
-            self._show([], PROMPT)
+            self._show([], self.tr(PROMPT))
             return
         try:
             found = self._search(query)
         except Exception:
             # The cache is local; a failure is a bug to log, not a reason to lose the dialog.
             log.exception("contact search failed for a query of %d characters", len(query))
-            self._show([], SEARCH_FAILED)
+            self._show([], self.tr(SEARCH_FAILED))
             return
-        self._show(found[:MAX_RESULTS], NO_MATCHES)
+        self._show(found[:MAX_RESULTS], self.tr(NO_MATCHES))
 
     def _show(self, candidates: list[Candidate], empty: str) -> None:
         self._results = candidates

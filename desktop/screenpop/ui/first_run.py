@@ -22,6 +22,7 @@ class FirstRunDialog(SetupDialog):
 
     DEMO = 2
     """The dialog's result (``finished``) after "Try the demo instead"."""
+    REQUIRES_CONNECTION = True
 
     def __init__(
         self,

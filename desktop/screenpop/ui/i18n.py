@@ -5,6 +5,16 @@ English is the source language (no file). The others are Qt Linguist files,
 packaging/generate.py); Qt's own strings (standard buttons, line-edit menus) come from its
 ``qtbase_<code>.qm`` where the Qt installation has one. The language is chosen at start: widgets
 take their texts when they are built, so a new choice shows after a restart.
+
+Widgets mark their texts with ``self.tr`` (plural forms: ``self.tr("%n call(s)", "", n)`` in a
+QObject, the only place lupdate finds them) or ``QCoreApplication.translate("context", …)``;
+constants with :func:`QT_TRANSLATE_NOOP`, translated where shown. After changing texts:
+
+    .venv/bin/pyside6-lupdate $(find desktop/screenpop -name '*.py') \
+        -ts resources/translations/*.ts -locations none -no-obsolete
+
+then translate the new entries (pyside6-linguist) and run packaging/linux/bootstrap.sh, which
+compiles them; tests/ui/test_translations.py fails until every language is complete.
 """
 
 from __future__ import annotations
@@ -38,8 +48,10 @@ _PLACEHOLDER = re.compile(r"%(\d+)")
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Marks ``text`` for translation in ``context`` where it is defined (a module constant),
-    to be translated where it is shown: ``QCoreApplication.translate(context, text)``. Qt's own
-    marker is the same function, typed as returning ``object``."""
+    to be translated where it is shown: ``QCoreApplication.translate(context, text)``.
+
+    Qt's own marker does the same but is typed as returning ``object``; this one keeps its name,
+    which is how lupdate finds the texts."""
     return text
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from screenpop.core.recent import MAX_RECENT_CALLS, RecentCall
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg
 from screenpop.ui.icons import app_icon
 from screenpop.ui.recent_calls import (
     NO_CALLS,
@@ -38,9 +39,10 @@ from screenpop.ui.tray import APP_NAME, DND_TEXT, TrayState, state_icon, sync_te
 from screenpop.ui.widgets import plain_label, scaled_font
 
 CALL_ROLE = Qt.ItemDataRole.UserRole + 1
-NO_TRAY_NOTE = (
+NO_TRAY_NOTE = QT_TRANSLATE_NOOP(
+    "MainWindow",
     "There is no system tray on this desktop, so Screenpop shows this window instead. "
-    "It keeps running when the window is closed: start Screenpop again to bring it back."
+    "It keeps running when the window is closed: start Screenpop again to bring it back.",
 )
 
 
@@ -66,7 +68,7 @@ class MainWindow(QMainWindow):
         self.status_label = plain_label(wrap=True)
         self.status_label.setFont(scaled_font(self, 1.05, QFont.Weight.DemiBold))
         self.detail_label = plain_label(secondary=True, wrap=True)
-        self.note_label = plain_label(NO_TRAY_NOTE, secondary=True, wrap=True)
+        self.note_label = plain_label(self.tr(NO_TRAY_NOTE), secondary=True, wrap=True)
         status_texts = QVBoxLayout()
         status_texts.setSpacing(2)
         status_texts.addWidget(self.status_label)
@@ -76,11 +78,11 @@ class MainWindow(QMainWindow):
         status.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         status.addLayout(status_texts, 1)
 
-        self.find_button = QPushButton("Find contact…")
+        self.find_button = QPushButton(self.tr("Find contact…"))
         self.find_button.clicked.connect(self.find_requested)
-        self.sync_button = QPushButton("Sync now")
+        self.sync_button = QPushButton(self.tr("Sync now"))
         self.sync_button.clicked.connect(self.sync_requested)
-        self.dnd_box = QCheckBox(DND_TEXT)
+        self.dnd_box = QCheckBox(QCoreApplication.translate("TrayIcon", DND_TEXT))
         self.dnd_box.toggled.connect(lambda _on: self._update_status())
         self.dnd_box.toggled.connect(self.do_not_disturb_toggled)
         actions = QHBoxLayout()
@@ -89,21 +91,23 @@ class MainWindow(QMainWindow):
         actions.addStretch(1)
         actions.addWidget(self.dnd_box)
 
-        self.recent_caption = plain_label("Recent calls", secondary=True)
+        self.recent_caption = plain_label(self.tr("Recent calls"), secondary=True)
         self.recent_list = QListWidget()
         self.recent_list.setAlternatingRowColors(True)
         self.recent_list.itemActivated.connect(self._chosen)
-        self.recent_empty = plain_label(NO_CALLS, secondary=True)
+        self.recent_empty = plain_label(
+            QCoreApplication.translate("recent_calls", NO_CALLS), secondary=True
+        )
         self.recent_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.recent_stack = QStackedWidget()
         self.recent_stack.addWidget(self.recent_list)
         self.recent_stack.addWidget(self.recent_empty)
 
-        self.settings_button = QPushButton("Settings…")
+        self.settings_button = QPushButton(self.tr("Settings…"))
         self.settings_button.clicked.connect(self.settings_requested)
-        self.about_button = QPushButton(f"About {APP_NAME}")
+        self.about_button = QPushButton(arg(self.tr("About %1"), APP_NAME))
         self.about_button.clicked.connect(self.about_requested)
-        self.quit_button = QPushButton("Quit")
+        self.quit_button = QPushButton(self.tr("Quit"))
         self.quit_button.clicked.connect(self.quit_requested)
         bottom = QHBoxLayout()
         bottom.addWidget(self.settings_button)
@@ -170,15 +174,15 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         words = {
-            TrayState.SYNCED: "Ready",
-            TrayState.SYNCING: "Syncing caller IDs…",
-            TrayState.OFFLINE: "Offline: cached caller IDs still work",
-            TrayState.SIGN_IN_NEEDED: "Sign-in needed",
+            TrayState.SYNCED: self.tr("Ready"),
+            TrayState.SYNCING: self.tr("Syncing caller IDs…"),
+            TrayState.OFFLINE: self.tr("Offline: cached caller IDs still work"),
+            TrayState.SIGN_IN_NEEDED: self.tr("Sign-in needed"),
         }
         text = words[self._state]
         dnd = self.dnd_box.isChecked()
         if dnd:
-            text = f"{text} · {DND_TEXT}"
+            text = f"{text} · {QCoreApplication.translate('TrayIcon', DND_TEXT)}"
         self.status_label.setText(text)
         self.status_icon.setPixmap(state_icon(self._state, dnd).pixmap(32, 32))
         self.sync_button.setToolTip(sync_text(self._state, self._last_sync))

@@ -5,19 +5,25 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu
 
 from screenpop.core.recent import MAX_RECENT_CALLS, RecentCall
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg
 from screenpop.ui.icons import load_icon
 from screenpop.ui.text import mnemonic_safe, one_line, when_text
 
-NO_CALLS = "No calls yet"
-UNKNOWN = "Unknown caller"
+NO_CALLS = QT_TRANSLATE_NOOP("recent_calls", "No calls yet")
+UNKNOWN = QT_TRANSLATE_NOOP("recent_calls", "Unknown caller")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("recent_calls", text)
 
 
 def recent_call_who(call: RecentCall) -> str:
-    return one_line(call.who) or UNKNOWN
+    return one_line(call.who) or _tr(UNKNOWN)
 
 
 def recent_call_line(call: RecentCall) -> str:
@@ -26,7 +32,11 @@ def recent_call_line(call: RecentCall) -> str:
 
 
 def recent_call_status(call: RecentCall) -> str:
-    return "Answered" if call.answered else "Missed"
+    return (
+        QCoreApplication.translate("recent_calls", "Answered")
+        if call.answered
+        else QCoreApplication.translate("recent_calls", "Missed")
+    )
 
 
 def recent_call_icon(call: RecentCall) -> QIcon:
@@ -34,8 +44,18 @@ def recent_call_icon(call: RecentCall) -> QIcon:
 
 
 def recent_call_tooltip(call: RecentCall, now: datetime | None = None) -> str:
-    action = "open the contact" if call.is_known else "search for the number"
-    return f"{recent_call_status(call)} call, {when_text(call.when, now)}: {action}"
+    # Whole sentences: how the parts combine differs between languages.
+    if call.answered and call.is_known:
+        text = QCoreApplication.translate("recent_calls", "Answered call, %1: open the contact")
+    elif call.answered:
+        text = QCoreApplication.translate(
+            "recent_calls", "Answered call, %1: search for the number"
+        )
+    elif call.is_known:
+        text = QCoreApplication.translate("recent_calls", "Missed call, %1: open the contact")
+    else:
+        text = QCoreApplication.translate("recent_calls", "Missed call, %1: search for the number")
+    return arg(text, when_text(call.when, now))
 
 
 def fill_recent_menu(
@@ -57,6 +77,6 @@ def fill_recent_menu(
         action.triggered.connect(lambda _=False, call=call: chosen(call))
         actions.append(action)
     if not actions:
-        empty = menu.addAction(NO_CALLS)
+        empty = menu.addAction(_tr(NO_CALLS))
         empty.setEnabled(False)
     return actions

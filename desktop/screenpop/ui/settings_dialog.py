@@ -107,6 +107,9 @@ class SettingsDialog(SetupDialog):
         self.resize(600, 500)
         for name, widget in self._locks():
             lock(widget, name in locked)
+        # Hidden once in their layouts: a widget given a parent forgets an earlier hide().
+        for label in (self.ca_file_error, self.baresip_error, self.links_state):
+            label.hide()
         self.tabs.setFocus()
 
     # -- tabs --------------------------------------------------------------------------------
@@ -220,7 +223,6 @@ class SettingsDialog(SetupDialog):
         self.links_button.clicked.connect(self.register_links_requested)
         self.links_button.setVisible(CAN_REGISTER_LINKS)
         self.links_state: QLabel = plain_label(secondary=True, wrap=True)
-        self.links_state.hide()
         form = QFormLayout()
         form.addRow(self.tr("Language"), self.language_combo)
         form.addRow(

@@ -21,6 +21,9 @@ from screenpop.ui.widgets import plain_label
 
 
 class SetupDialog(QDialog):
+    REQUIRES_CONNECTION = False
+    """Whether OK needs a complete connection even when the agent left it as it was."""
+
     sign_in_requested = Signal()
     """SuperOffice Online: sign in now with the address and client id shown (read them with
     :meth:`chosen`), then say how it went with :meth:`set_sign_in_state`."""
@@ -61,7 +64,7 @@ class SetupDialog(QDialog):
     # -- the app's interface -----------------------------------------------------------------
     def chosen(self) -> Settings:
         """The settings as the dialog shows them (only meaningful once it validates)."""
-        chosen = self.sign_in_form.chosen(self._settings)
+        chosen = self.sign_in_form.chosen()
         if "region" not in self.locked:
             chosen = replace(chosen, region=self.region_combo.region())
         return self._chosen_more(chosen)
@@ -79,7 +82,8 @@ class SetupDialog(QDialog):
 
     def validate(self) -> bool:
         """Show every problem; bring the first one into view and focus. True when all is well."""
-        problems = [self.sign_in_form.validate(), *self._validate_more()]
+        complete = self.REQUIRES_CONNECTION
+        problems = [self.sign_in_form.validate(complete=complete), *self._validate_more()]
         first = next((widget for widget in problems if widget is not None), None)
         if first is None:
             return True

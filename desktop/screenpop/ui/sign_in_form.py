@@ -68,7 +68,6 @@ def error_label() -> QLabel:
     text = palette.color(QPalette.ColorRole.WindowText)
     palette.setColor(QPalette.ColorRole.WindowText, mix(text, QColor(0xC0, 0x39, 0x2B), 0.75))
     label.setPalette(palette)
-    label.hide()
     return label
 
 
@@ -177,11 +176,14 @@ class SignInForm(QWidget):
         self.sign_in_button = QPushButton(self.tr("Sign in…"))
         self.sign_in_button.clicked.connect(self._sign_in_clicked)
         self.sign_in_state = plain_label(secondary=True, wrap=True)
-        self.sign_in_state.hide()
-        sign_in_row = QHBoxLayout()
+        # In a box of its own: showing a row shows every widget of a layout row, and the
+        # state stays hidden until the app has something to say.
+        self._sign_in_row = QWidget()
+        sign_in_row = QHBoxLayout(self._sign_in_row)
         sign_in_row.setContentsMargins(0, 0, 0, 0)
         sign_in_row.addWidget(self.sign_in_button)
         sign_in_row.addWidget(self.sign_in_state, 1)
+        self._sign_in_row.setFocusProxy(self.sign_in_button)
 
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -196,8 +198,7 @@ class SignInForm(QWidget):
         self.form.addRow(self.password_label, self.password_edit)
         self._client_id_field = _with_error(self.client_id_edit, self.client_id_error)
         self.form.addRow(self.tr("Client id"), self._client_id_field)
-        self.form.addRow("", sign_in_row)
-        self._sign_in_row = sign_in_row
+        self.form.addRow("", self._sign_in_row)
         self.tenant_edit.textChanged.connect(self._update_rows)
         for name, widget in (
             ("tenant_url", self.tenant_edit),
@@ -208,6 +209,10 @@ class SignInForm(QWidget):
         ):
             lock(widget, name in locked)
         self._update_rows()
+        # Hidden once in their layouts: a widget given a parent forgets an earlier hide().
+        for error in (self.tenant_error, self.user_error, self.client_id_error):
+            error.hide()
+        self.sign_in_state.hide()
 
     # -- the dialog's interface --------------------------------------------------------------
     def auth(self) -> AuthKind:
@@ -223,8 +228,8 @@ class SignInForm(QWidget):
             return None
         return self.password_edit.text() or None
 
-    def chosen(self, settings: Settings) -> Settings:
-        """``settings`` with what the form shows; values the agent did not touch stay exactly
+    def chosen(self) -> Settings:
+        """The settings with what the form shows; values the agent did not touch stay exactly
         as they were (an administrator's locked value is never rewritten, even normalised)."""
         changes: dict[str, object] = {}
         text = self.tenant_edit.text().strip()
@@ -239,11 +244,19 @@ class SignInForm(QWidget):
             changes["user"] = self.user_edit.text().strip()
         if "client_id" not in self._locked:
             changes["client_id"] = self.client_id_edit.text().strip()
-        return replace(settings, **changes)  # type: ignore[arg-type]
+        return replace(self._settings, **changes)  # type: ignore[arg-type]
 
-    def validate(self) -> QWidget | None:
+    def changed(self) -> bool:
+        """Whether the agent changed the connection (or typed a password) in this form."""
+        return self.chosen() != self._settings or self.entered_secret() is not None
+
+    def validate(self, *, complete: bool = True) -> QWidget | None:
         """Show what is wrong under each field; the first field to fix, or None when all is
-        well. Locked fields are the administrator's to fix, so they never block the agent."""
+        well. Locked fields are the administrator's to fix, so they never block the agent;
+        with ``complete`` False an untouched connection passes as it is (Settings must not
+        refuse to change the pop mode of an app whose tenant is set up elsewhere)."""
+        if not complete and not self.changed():
+            return self._show_problems([])
         problems: list[tuple[QWidget, QLabel, str]] = []
         online = self.auth() is AuthKind.ONLINE
         address = self._address()
@@ -271,6 +284,13 @@ class SignInForm(QWidget):
             missing = online and not self.client_id_edit.text().strip()
             message = self.tr("Enter the client id your administrator gave you.") if missing else ""
             problems.append((self.client_id_edit, self.client_id_error, message))
+        return self._show_problems(problems)
+
+    def _show_problems(self, problems: list[tuple[QWidget, QLabel, str]]) -> QWidget | None:
+        shown = {label for _widget, label, _message in problems}
+        for error in (self.tenant_error, self.user_error, self.client_id_error):
+            if error not in shown:
+                error.hide()
         first: QWidget | None = None
         for widget, label, message in problems:
             label.setText(message)

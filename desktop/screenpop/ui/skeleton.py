@@ -33,7 +33,7 @@ class Skeleton(QWidget):
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._tick)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Loading")
+        self.setAccessibleName(self.tr("Loading"))
 
     def row_height(self) -> int:
         return self.fontMetrics().height() + 12

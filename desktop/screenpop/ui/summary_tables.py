@@ -71,7 +71,11 @@ def _tr(text: str) -> str:
 def ticket_status(ticket: Ticket) -> str:
     # Status ids are defined per tenant; the icon hint names the kind of status they are.
     word = _TICKET_STATUS.get(ticket.icon_hint.strip().casefold())
-    return _tr(word) if word else arg(_tr("Status %1"), ticket.status)
+    return (
+        _tr(word)
+        if word
+        else arg(QCoreApplication.translate("summary_tables", "Status %1"), ticket.status)
+    )
 
 
 def activity_status(activity: Activity) -> str:
@@ -103,10 +107,16 @@ def open_sales_text(sales: Sequence[Sale]) -> str:
     count = sum(1 for sale in sales if is_open_sale(sale))
     if not count:
         return ""
-    text = QCoreApplication.translate(
-        "summary_tables", "%n open sale(s), total %1 in base currency", "", count
-    )
-    return plural(arg(text, number(open_sales_total(sales))), count)
+    return _SalesFooter().text(count, number(open_sales_total(sales)))
+
+
+class _SalesFooter(QObject):
+    """A translation context: Qt's lupdate takes plural forms only from ``tr`` in a QObject."""
+
+    def text(self, count: int, total: str) -> str:
+        return plural(
+            arg(self.tr("%n open sale(s), total %1 in base currency", "", count), total), count
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ import html
 import re
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 
 from screenpop.core.matching import Candidate, MatchedBy
 from screenpop.core.phone import format_e164
@@ -113,27 +113,25 @@ def short_date(moment: datetime, locale: QLocale | None = None) -> str:
 
 
 def _ago_or_in(count: int, unit: str, future: bool) -> str:
-    # Whole phrases, not pieces: word order and plural forms differ between languages.
-    translate = QCoreApplication.translate
-    if unit == "minute":
-        text = (
-            translate("text", "in %n minute(s)", "", count)
-            if future
-            else translate("text", "%n minute(s) ago", "", count)
-        )
-    elif unit == "hour":
-        text = (
-            translate("text", "in %n hour(s)", "", count)
-            if future
-            else translate("text", "%n hour(s) ago", "", count)
-        )
-    else:
-        text = (
-            translate("text", "in %n day(s)", "", count)
-            if future
-            else translate("text", "%n day(s) ago", "", count)
-        )
-    return plural(text, count)
+    return plural(_RelativeTime().phrase(count, unit, future), count)
+
+
+class _RelativeTime(QObject):
+    """A translation context: Qt's lupdate takes plural forms only from ``tr`` in a QObject."""
+
+    def phrase(self, count: int, unit: str, future: bool) -> str:
+        # Whole phrases, not pieces: word order and plural forms differ between languages.
+        if unit == "minute":
+            if future:
+                return self.tr("in %n minute(s)", "", count)
+            return self.tr("%n minute(s) ago", "", count)
+        if unit == "hour":
+            if future:
+                return self.tr("in %n hour(s)", "", count)
+            return self.tr("%n hour(s) ago", "", count)
+        if future:
+            return self.tr("in %n day(s)", "", count)
+        return self.tr("%n day(s) ago", "", count)
 
 
 def relative_time(

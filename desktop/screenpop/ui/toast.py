@@ -31,6 +31,7 @@ from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber, NumberKind
 from screenpop.ui.compositing import translucency_works
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 from screenpop.ui.placement import GAP, MARGIN, Corner, pointer_screen, stacked_position
 from screenpop.ui.text import caller_name, matched_by_text, one_line, title_safe
 from screenpop.ui.toast_chooser import ChoiceRow, Chooser, accent
@@ -42,11 +43,11 @@ WIDTH = 360
 RADIUS = 10.0
 LEAVE_GRACE_MS = 1200
 STATE_TEXT = {
-    CallState.RINGING: "Ringing…",
-    CallState.ANSWERED: "Answered",
-    CallState.ENDED: "Ended",
+    CallState.RINGING: QT_TRANSLATE_NOOP("CallToast", "Ringing…"),
+    CallState.ANSWERED: QT_TRANSLATE_NOOP("CallToast", "Answered"),
+    CallState.ENDED: QT_TRANSLATE_NOOP("CallToast", "Ended"),
 }
-MISSED_TEXT = "Missed call"
+MISSED_TEXT = QT_TRANSLATE_NOOP("CallToast", "Missed call")
 
 
 def _initials(name: str) -> str:
@@ -140,12 +141,12 @@ class CallToast(QWidget):
         self.state_label = plain_label(secondary=True)
         self.close_button = QToolButton()
         self.close_button.setText("×")
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(self.tr("Dismiss"))
         self.close_button.setAutoRaise(True)
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.setFont(scaled_font(self, 1.3))
         self.close_button.clicked.connect(self._dismiss)
-        self.close_all_button = _flat_button("Close all", "Dismiss every pop")
+        self.close_all_button = _flat_button(self.tr("Close all"), self.tr("Dismiss every pop"))
         self.close_all_button.clicked.connect(self.close_all_requested)
         # Its room is kept while hidden: the toast keeps its height when the button comes.
         policy = self.close_all_button.sizePolicy()
@@ -157,7 +158,9 @@ class CallToast(QWidget):
         self.choice_rows: list[ChoiceRow] = []
         self._build()
         self.set_state(state)
-        self.setWindowTitle(title_safe(f"Call from {self._caller_text()} — Screenpop"))
+        self.setWindowTitle(
+            title_safe(arg(self.tr("Call from %1 — Screenpop"), self._caller_text()))
+        )
         self.adjustSize()
 
     # -- variants ----------------------------------------------------------------------------
@@ -186,17 +189,18 @@ class CallToast(QWidget):
             self.detail_label.setText(f"{number} · {matched_by_text(candidate)}")
             avatar = _Avatar(_initials(candidate.person_name or candidate.contact_name))
             self.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.setToolTip("Open the contact")
+            self.setToolTip(self.tr("Open the contact"))
         elif variant == "multiple":
             companies = {one_line(c.contact_name).casefold() for c in self.candidates}
-            self.name_label.setText(f"{len(self.candidates)} possible callers")
+            count = len(self.candidates)
+            self.name_label.setText(plural(self.tr("%n possible caller(s)", "", count), count))
             self.company_label.setText(
                 one_line(self.candidates[0].contact_name) if len(companies) == 1 else ""
             )
             self.detail_label.setText(f"{number} · {matched_by_text(self.candidates[0])}")
             avatar = _Avatar(str(len(self.candidates)) if len(self.candidates) < 100 else "99+")
         else:
-            self.name_label.setText("Unknown caller")
+            self.name_label.setText(self.tr("Unknown caller"))
             self.detail_label.setText(number)
             avatar = _Avatar("?")
         self.company_label.setVisible(bool(self.company_label.text()))
@@ -222,7 +226,9 @@ class CallToast(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.close_all_button)
         if variant == "unknown":
-            self.search_button = _flat_button("Search…", "Search the contacts for this number")
+            self.search_button = _flat_button(
+                self.tr("Search…"), self.tr("Search the contacts for this number")
+            )
             self.search_button.clicked.connect(
                 lambda: self.search_requested.emit(self.incoming.digits)
             )
@@ -250,7 +256,8 @@ class CallToast(QWidget):
         self.state = state
         self._answered = self._answered or state is CallState.ANSWERED
         missed = state is CallState.ENDED and not self._answered
-        self.state_label.setText(MISSED_TEXT if missed else STATE_TEXT.get(state, str(state)))
+        known = MISSED_TEXT if missed else STATE_TEXT.get(state)
+        self.state_label.setText(self.tr(known) if known else str(state))
         palette = self.state_dot.palette()
         colors = {
             CallState.RINGING: accent(self.palette()),

@@ -50,7 +50,7 @@ class ChoiceRow(QFrame):
         self.name_label = ElidedLabel(caller_name(candidate))
         self.name_label.setFont(scaled_font(self, 1.0, QFont.Weight.DemiBold))
         if candidate.is_company:
-            company = "Main number"
+            company = self.tr("Main number")
         else:
             company = one_line(candidate.contact_name) if show_company else ""
         self.company_label = ElidedLabel(company)
@@ -145,7 +145,7 @@ class Chooser(QWidget):
         layout.setSpacing(4)
         if len(candidates) >= FILTER_FROM:
             self.filter_edit = FilterEdit()
-            self.filter_edit.setPlaceholderText(f"Filter {len(candidates)} people")
+            self.filter_edit.setPlaceholderText(self.tr("Filter %n people", "", len(candidates)))
             self.filter_edit.textChanged.connect(self.set_filter)
             self.filter_edit.submitted.connect(self.choose_first)
             # In line with the names below it and the list's right edge.
@@ -164,7 +164,7 @@ class Chooser(QWidget):
             row.clicked.connect(self.chosen)
             column.addWidget(row)
             self.rows.append(row)
-        self.no_match = plain_label("No one by that name")
+        self.no_match = plain_label(self.tr("No one by that name"))
         make_secondary(self.no_match)
         self.no_match.setContentsMargins(8, 5, 8, 5)
         self.no_match.hide()

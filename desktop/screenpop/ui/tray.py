@@ -7,11 +7,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from enum import StrEnum
 
-from PySide6.QtCore import QObject, QRect, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from screenpop.core.recent import RecentCall
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg
 from screenpop.ui.icons import load_icon, overlaid_icon
 from screenpop.ui.recent_calls import fill_recent_menu
 from screenpop.ui.text import mnemonic_safe, one_line, when_text
@@ -19,7 +20,7 @@ from screenpop.ui.text import mnemonic_safe, one_line, when_text
 APP_NAME = "Screenpop"
 MESSAGE_MS = 8_000
 DND_OVERLAY = "tray-dnd"
-DND_TEXT = "Do not disturb"
+DND_TEXT = QT_TRANSLATE_NOOP("TrayIcon", "Do not disturb")
 
 
 class TrayState(StrEnum):
@@ -45,10 +46,11 @@ def state_icon(state: TrayState, do_not_disturb: bool = False) -> QIcon:
 def sync_text(state: TrayState, last_sync: datetime | None, now: datetime | None = None) -> str:
     """ "Sync now — last synced 14:05": a time of day, which does not go stale in a menu."""
     if state is TrayState.SYNCING:
-        return "Sync now — syncing…"
+        return QCoreApplication.translate("TrayIcon", "Sync now — syncing…")
     if last_sync is None:
-        return "Sync now — not synced yet"
-    return f"Sync now — last synced {when_text(last_sync, now)}"
+        return QCoreApplication.translate("TrayIcon", "Sync now — not synced yet")
+    text = QCoreApplication.translate("TrayIcon", "Sync now — last synced %1")
+    return arg(text, when_text(last_sync, now))
 
 
 class TrayIcon(QObject):
@@ -72,16 +74,16 @@ class TrayIcon(QObject):
         self.recent_calls: list[RecentCall] = []
         # The menu has no parent widget (the tray owns none), so this object keeps it alive.
         self.menu = QMenu()
-        self.find_action = self.menu.addAction("Find contact…")
+        self.find_action = self.menu.addAction(self.tr("Find contact…"))
         self.find_action.triggered.connect(self.find_requested)
-        self.recent_menu = self.menu.addMenu("Recent calls")
-        self.simulate_menu = self.menu.addMenu("Simulate a call")
+        self.recent_menu = self.menu.addMenu(self.tr("Recent calls"))
+        self.simulate_menu = self.menu.addMenu(self.tr("Simulate a call"))
         self.simulate_menu.menuAction().setVisible(False)
         self.menu.addSeparator()
-        self.dnd_action = self.menu.addAction(DND_TEXT)
+        self.dnd_action = self.menu.addAction(self.tr(DND_TEXT))
         self.dnd_action.setCheckable(True)
         self.dnd_action.toggled.connect(self._dnd_toggled)
-        self.sync_action = self.menu.addAction("Sync now")
+        self.sync_action = self.menu.addAction(self.tr("Sync now"))
         self.sync_action.triggered.connect(self.sync_requested)
         # Shown only when SuperOffice wants a person to sign in again.
         self.sign_in_action = self.menu.addAction(self.tr("Sign in to SuperOffice…"))
@@ -93,11 +95,11 @@ class TrayIcon(QObject):
         self.softphone_action.setVisible(False)
         self.softphone = ""
         self.menu.addSeparator()
-        self.settings_action = self.menu.addAction("Settings…")
+        self.settings_action = self.menu.addAction(self.tr("Settings…"))
         self.settings_action.triggered.connect(self.settings_requested)
-        self.about_action = self.menu.addAction(f"About {APP_NAME}")
+        self.about_action = self.menu.addAction(arg(self.tr("About %1"), APP_NAME))
         self.about_action.triggered.connect(self.about_requested)
-        self.quit_action = self.menu.addAction("Quit")
+        self.quit_action = self.menu.addAction(self.tr("Quit"))
         self.quit_action.triggered.connect(self.quit_requested)
         # Times in the menu are written when it opens, so they are never stale ("yesterday"
         # moves on at midnight).
@@ -157,7 +159,7 @@ class TrayIcon(QObject):
     def refresh_texts(self) -> None:
         self.sync_action.setText(mnemonic_safe(sync_text(self.state, self.last_sync)))
         self.sync_action.setEnabled(self.state is not TrayState.SYNCING)
-        parts = [DND_TEXT] if self.do_not_disturb else []
+        parts = [self.tr(DND_TEXT)] if self.do_not_disturb else []
         if self.detail:
             parts.append(self.detail)
         if self.softphone:

@@ -203,7 +203,7 @@ class LinkLabel(QLabel):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         # A link cannot be selected with the mouse, so its text is copied from here.
         menu = QMenu(self)
-        menu.addAction("Copy", self.copy)
+        menu.addAction(self.tr("Copy"), self.copy)
         menu.exec(event.globalPos())
 
     def copy(self) -> None:
