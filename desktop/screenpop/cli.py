@@ -272,12 +272,13 @@ def _demo_server(args: argparse.Namespace) -> int:
 
 def _configure(args: argparse.Namespace, profile: Profile) -> int:
     from screenpop.credentials import store_secret
-    from screenpop.superoffice.tenant import Tenant
+    from screenpop.superoffice.tenant import parse_tenant_address
 
     settings = load_settings(profile)
     changes: dict[str, object] = {}
     if args.tenant is not None:
-        changes["tenant_url"] = Tenant.parse(args.tenant).base
+        environment = args.environment or settings.environment
+        changes["tenant_url"] = parse_tenant_address(args.tenant, environment).tenant.base
     if args.auth is not None:
         changes["auth"] = AuthKind(args.auth)
     if args.user is not None:

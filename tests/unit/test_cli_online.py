@@ -79,3 +79,9 @@ def test_app_secrets_need_a_client_id_and_go_to_the_keyring(tmp_path: Path) -> N
     assert sorted(json.loads(keys.read_text()).values()) == ["apptoken", "s3cret"]
     settings_text = (tmp_path / "p" / "settings.ini").read_text()
     assert "client_id=abc" in settings_text and "s3cret" not in settings_text
+
+
+def test_a_bare_customer_id_lives_in_the_chosen_environment(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "configure", "--tenant", "cust777", "--environment", "sod")
+    assert result.returncode == 0, result.stderr
+    assert "url=https://sod.superoffice.com/Cust777" in (tmp_path / "settings.ini").read_text()
