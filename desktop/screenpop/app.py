@@ -25,6 +25,7 @@ from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.matching import Candidate, MatchedBy, rank
 from screenpop.core.recent import RecentCall
 from screenpop.core.tasks import BackgroundTasks
+from screenpop.demo_callers import demo_callers
 from screenpop.integration.identity import app_command, apply_app_user_model_id
 from screenpop.logs import log_uncaught_exceptions
 from screenpop.pops import PopController
@@ -38,6 +39,7 @@ from screenpop.settings import (
     save_window_state,
 )
 from screenpop.setup_flow import SetupFlow
+from screenpop.softphone import Softphone
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory, HistoryError
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
@@ -48,7 +50,6 @@ from screenpop.sync.caller_ids import (
     update_search_index,
 )
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
-from screenpop.triggers.baresip import BaresipLink, LinkState, check_allowed, parse_address
 from screenpop.triggers.messages import Message, OpenContact, ShowApp, SyncNow
 from screenpop.triggers.os_links import OsLinkEvents
 from screenpop.triggers.single_instance import InstanceServer, send, server_name
@@ -120,7 +121,7 @@ class ScreenpopApp:
         self._prune = QTimer()
         self._prune.setInterval(PRUNE_EVERY_MS)
         self._prune.timeout.connect(self.calls.prune)
-        self.softphone: BaresipLink | None = None
+        self.softphone = Softphone(self.handle, self.tray.set_softphone, self._softphone_refused)
         self.scheduler = SyncScheduler(
             self._sync, self._on_sync_status, interval_s=settings.sync_interval_minutes * 60
         )
@@ -198,7 +199,7 @@ class ScreenpopApp:
         self.scheduler.start()
         self._prune.start()
         self.tasks.spawn(self.calls.load_recent(), name="recent calls")
-        self._start_softphone()
+        self.softphone.start(self.settings)
         if not self.settings.tenant_url and not self.demo:
             # From install to first pop: ask for the tenant rather than show "offline".
             self.setup.open_first_run(self._switch_to_demo)
@@ -213,29 +214,6 @@ class ScreenpopApp:
             start_new_session=True,
         )
         self.quit_requested.set()
-
-    def _start_softphone(self) -> None:
-        if not self.settings.baresip:
-            return
-        try:
-            address = parse_address(self.settings.baresip)
-            check_allowed(address, self.settings.baresip_allow_remote)
-        except ConfigError as err:
-            log.warning("softphone not followed: %s", err.message)
-            self.tray.notify(QCoreApplication.translate("ScreenpopApp", "Softphone"), err.message)
-            return
-        self.softphone = BaresipLink(
-            address.host,
-            address.port,
-            self.handle,
-            self._on_softphone,
-            allow_remote=self.settings.baresip_allow_remote,
-        )
-        self.softphone.start()
-
-    def _on_softphone(self, state: LinkState, reason: str) -> None:
-        log.info("baresip %s%s", state, f": {reason}" if reason else "")
-        self.tray.set_softphone(state is LinkState.CONNECTED, reason or f"baresip {state}")
 
     def _show_tray(self) -> None:
         available = self.tray.is_available()
@@ -254,8 +232,7 @@ class ScreenpopApp:
     async def stop(self) -> None:
         self._tray_retry.stop()
         self._prune.stop()
-        if self.softphone is not None:
-            await self.softphone.stop()
+        await self.softphone.stop()
         await self.scheduler.stop()
         await self.tasks.cancel_all()
         self.calls.close()
@@ -328,7 +305,7 @@ class ScreenpopApp:
             chosen.baresip,
             chosen.baresip_allow_remote,
         ):
-            self.tasks.spawn(self._restart_softphone(), name="softphone")
+            self.tasks.spawn(self.softphone.restart(chosen), name="softphone")
 
     def _reconnect(self, *, ca_changed: bool) -> None:
         self._connection = None
@@ -337,12 +314,8 @@ class ScreenpopApp:
             self.tasks.spawn(old.aclose(), name="old HTTP client")
         self.scheduler.sync_now()
 
-    async def _restart_softphone(self) -> None:
-        if self.softphone is not None:
-            await self.softphone.stop()
-            self.softphone = None
-            self.tray.set_softphone(False, "")
-        self._start_softphone()
+    def _softphone_refused(self, reason: str) -> None:
+        self.tray.notify(QCoreApplication.translate("ScreenpopApp", "Softphone"), reason)
 
     def find(self, text: str) -> None:
         if self._find_dialog is None:
@@ -407,26 +380,6 @@ def _history(profile: Profile) -> CallHistory | None:
     except HistoryError as err:
         log.warning("no call history this time: %s", err.message)
         return None
-
-
-def demo_callers(cache: CallerIdCache) -> list[tuple[str, str]]:
-    """A few callers to ring from the tray in the demo: a person, a switchboard, a stranger."""
-    entries = cache.sample(400)
-    picks: list[tuple[str, str]] = []
-    by_number: dict[str, int] = {}
-    for entry in entries:
-        by_number[entry.e164] = by_number.get(entry.e164, 0) + 1
-    person = next((e for e in entries if not e.caller.is_company and by_number[e.e164] == 1), None)
-    shared = next((e for e in entries if by_number[e.e164] > 2), None)
-    company = next((e for e in entries if e.caller.is_company and by_number[e.e164] == 1), None)
-    if person:
-        picks.append((f"{person.caller.person_name} ({person.caller.contact_name})", person.e164))
-    if shared:
-        picks.append((f"Switchboard of {shared.caller.contact_name}", shared.e164))
-    if company:
-        picks.append((f"{company.caller.contact_name} (company number)", company.e164))
-    picks.append(("Unknown caller", "+4721000000"))
-    return picks
 
 
 def _quit_on_signals(quit_requested: asyncio.Event) -> QTimer:
