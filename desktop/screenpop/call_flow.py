@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -60,6 +61,8 @@ class CallFlow:
         self.guard = PopRateGuard()
         # One writer thread: a call's events are written in the order they came.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history")
+        self._queued = 0
+        self._queued_lock = threading.Lock()
         # Calls a flood kept quiet stay quiet (their answer must not pop them later).
         self._quiet: OrderedDict[str, None] = OrderedDict()
 
@@ -101,36 +104,39 @@ class CallFlow:
         history = self._history
         if history is None:
             return
+        with self._queued_lock:
+            self._queued += 1
 
-        def write() -> list[HistoryEntry]:
-            history.record(call, e164=e164, candidates=candidates)
-            return history.recent(MAX_RECENT_CALLS)
+        def write() -> list[HistoryEntry] | None:
+            try:
+                history.record(call, e164=e164, candidates=candidates)
+            finally:
+                with self._queued_lock:
+                    self._queued -= 1
+                    last = self._queued == 0
+            # In a flood only the last write reads Recent calls back: one menu, not hundreds.
+            return history.recent(MAX_RECENT_CALLS) if last else None
 
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # no loop (yet, or any more): write it here and now
-            entries = self._written(write)
-            if entries is not None:
-                self._on_recent([recent_call(entry) for entry in entries])
+            self._show_recent(write)
             return
         self._tasks.spawn(self._refresh_after(write), name="history")
 
-    @staticmethod
-    def _written(work: Callable[[], list[HistoryEntry]]) -> list[HistoryEntry] | None:
+    def _show_recent(self, entries: Callable[[], list[HistoryEntry] | None]) -> None:
         try:
-            return work()
-        except HistoryError as err:
-            log.warning("call not kept in the history: %s", err.message)
-            return None
-
-    async def _refresh_after(self, work: Callable[[], list[HistoryEntry]]) -> None:
-        loop = asyncio.get_running_loop()
-        try:
-            entries = await loop.run_in_executor(self._writer, work)
+            found = entries()
         except HistoryError as err:
             log.warning("call not kept in the history: %s", err.message)
             return
-        self._on_recent([recent_call(entry) for entry in entries])
+        if found is not None:
+            self._on_recent([recent_call(entry) for entry in found])
+
+    async def _refresh_after(self, work: Callable[[], list[HistoryEntry] | None]) -> None:
+        done = asyncio.get_running_loop().run_in_executor(self._writer, work)
+        await asyncio.wait([done])
+        self._show_recent(done.result)
 
     async def load_recent(self) -> None:
         if self._history is None:

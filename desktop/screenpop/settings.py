@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
@@ -156,33 +155,38 @@ def locked_settings() -> frozenset[str]:
 
 def load_settings(profile: Profile) -> Settings:
     """Built-in defaults, then the administrator's, then the user's own (unless locked)."""
-    system, locked = _system()
+    return _layered(profile, *_system())
+
+
+def _layered(profile: Profile, system: dict[str, Any], locked: frozenset[str]) -> Settings:
     user = _read(_qsettings(profile), Settings())
     mine = {name: value for name, value in user.items() if name not in locked}
     return replace(Settings(), **{**system, **mine})
 
 
-def _refuse_locked(names: Iterable[str]) -> None:
-    locked = sorted(set(names) & locked_settings())
-    if locked:
-        keys = ", ".join(_KEYS[name] for name in locked)
+def _write(profile: Profile, values: dict[str, Any], locked: frozenset[str]) -> None:
+    refused = sorted(set(values) & locked)
+    if refused:
+        keys = ", ".join(_KEYS[name] for name in refused)
         raise ConfigError(f"Your administrator has locked {keys}; it cannot be changed here.")
-
-
-def save_settings(profile: Profile, settings: Settings) -> None:
-    """Write every setting that differs from what the user has now (locked ones must not)."""
-    current = load_settings(profile)
-    changed = [
-        f.name for f in fields(Settings) if getattr(settings, f.name) != getattr(current, f.name)
-    ]
-    _refuse_locked(changed)
     store = _qsettings(profile)
-    for name in changed:
-        value = getattr(settings, name)
+    for name, value in values.items():
         store.setValue(_KEYS[name], str(value) if isinstance(value, StrEnum) else value)
     store.sync()
     if store.status() != QSettings.Status.NoError:
         raise ConfigError(f"Cannot write the settings file {profile.settings_file}.")
+
+
+def save_settings(profile: Profile, settings: Settings) -> None:
+    """Write every setting that differs from what the user has now (locked ones must not)."""
+    system, locked = _system()
+    current = _layered(profile, system, locked)
+    changed = {
+        f.name: getattr(settings, f.name)
+        for f in fields(Settings)
+        if getattr(settings, f.name) != getattr(current, f.name)
+    }
+    _write(profile, changed, locked)
 
 
 def save_setting(profile: Profile, name: str, value: bool | int | str) -> None:
@@ -190,12 +194,7 @@ def save_setting(profile: Profile, name: str, value: bool | int | str) -> None:
     value at a time while `screenpop configure` may change others)."""
     if name not in _KEYS:
         raise KeyError(name)
-    _refuse_locked([name])
-    store = _qsettings(profile)
-    store.setValue(_KEYS[name], str(value) if isinstance(value, StrEnum) else value)
-    store.sync()
-    if store.status() != QSettings.Status.NoError:
-        raise ConfigError(f"Cannot write the settings file {profile.settings_file}.")
+    _write(profile, {name: value}, locked_settings())
 
 
 # Window geometry is the UI's own state, not a setting: kept in the same file, in its own group.
