@@ -10,7 +10,7 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 
-from screenpop.profile import Profile
+from screenpop.config.profile import Profile
 
 
 class MemoryKeyring(KeyringBackend):

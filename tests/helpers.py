@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from screenpop.demo_launcher import start_demo_server
+from screenpop.app.demo_launcher import start_demo_server
 
 
 def run_cli(

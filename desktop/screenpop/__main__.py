@@ -1,5 +1,5 @@
 import sys
 
-from screenpop.cli import main
+from screenpop.cli.main import main
 
 sys.exit(main())

@@ -58,7 +58,7 @@ def version_numbers(version: str) -> tuple[int, int, int, int]:
 
 def resource_datas(root: Path = ROOT) -> list[tuple[str, str]]:
     """(file, folder in the app) for every resource the app ships, compiled ``*.qm``
-    translations included; the app finds them under ``resources/`` (screenpop.resources)."""
+    translations included; the app finds them under ``resources/`` (screenpop.integration.resources)."""
     resources = root / "resources"
     datas = []
     for path in sorted(resources.rglob("*")):

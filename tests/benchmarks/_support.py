@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from screenpop.demo_launcher import start_demo_server
+from screenpop.app.demo_launcher import start_demo_server
 from screenpop.superoffice.auth import make_auth
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client

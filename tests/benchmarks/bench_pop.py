@@ -71,7 +71,7 @@ def xvfb() -> Iterator[str]:
 
 @contextmanager
 def tenant(latency_ms: int) -> Iterator[str]:
-    from screenpop.demo_launcher import start_demo_server
+    from screenpop.app.demo_launcher import start_demo_server
 
     args = ["--persons", str(PERSONS), "--seed", str(s.SEED), "--latency", str(latency_ms)]
     child, url = start_demo_server(args)
@@ -138,10 +138,10 @@ def figures(label: str, samples_s: list[float]) -> tuple[float, float]:
 async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, str]) -> bool:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from screenpop.app.pops import PopController
+    from screenpop.config.settings import Settings
     from screenpop.core.calls import CallEvent, CallState
     from screenpop.core.tasks import BackgroundTasks
-    from screenpop.pops import PopController
-    from screenpop.settings import Settings
     from screenpop.store.cache import CallerIdCache
     from screenpop.superoffice.client import make_http_client
     from screenpop.ui.contact_window import ContactWindow, ViewState

@@ -75,7 +75,7 @@ class App:
     """The real app in a child process, and a way to hand it messages."""
 
     def __init__(self, profile: Path) -> None:
-        from screenpop.profile import Profile
+        from screenpop.config.profile import Profile
 
         self.profile = profile
         self.name = server_name(Profile(profile).instance_key)
@@ -210,7 +210,7 @@ def main() -> None:
 
     QCoreApplication.instance() or QCoreApplication([])  # for the local socket
     with xvfb() as display, tempfile.TemporaryDirectory() as tmp:
-        from screenpop.demo_launcher import start_demo_server
+        from screenpop.app.demo_launcher import start_demo_server
 
         child, url = start_demo_server(["--persons", str(PERSONS), "--fault", "503:0.2"])
         try:

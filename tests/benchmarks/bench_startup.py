@@ -40,7 +40,7 @@ from pathlib import Path
 
 import _support as s
 
-from screenpop.profile import Profile
+from screenpop.config.profile import Profile
 from screenpop.triggers.single_instance import is_running, server_name
 
 TARGET = 1.10  # the big cache may cost at most 10% more start-up time

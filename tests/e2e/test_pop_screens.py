@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from screenpop.app.demo_launcher import start_demo_server
 from screenpop.core.matching import CacheEntry
 from screenpop.core.models import ContactSummary
 from screenpop.core.phone import format_e164
 from screenpop.demo.data import DemoData
-from screenpop.demo_launcher import start_demo_server
 from screenpop.store.cache import CallerIdCache
 from tests.e2e.conftest import (
     painted,

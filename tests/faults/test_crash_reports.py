@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from screenpop.logs import log_uncaught_exceptions, setup_logging
+from screenpop.config.logs import log_uncaught_exceptions, setup_logging
 
 SECRETS = ("hunter2", "eyJhbGciOi.secret-token", "dGhlLXRpY2tldA")
 

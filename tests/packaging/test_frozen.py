@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from screenpop import __version__
+from screenpop.app.demo_launcher import DEMO_PERSONS, DEMO_SEED
 from screenpop.demo.data import DemoData
-from screenpop.demo_launcher import DEMO_PERSONS, DEMO_SEED
 from tests.packaging.support import (
     Child,
     clean_env,

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from screenpop import __version__
-from screenpop.resources import resource_path, resources_dir
+from screenpop.integration.resources import resource_path, resources_dir
 from tests.packaging.support import ROOT
 
 _FIND = """
 import sys
 sys.path.insert(0, sys.argv[1])
-from screenpop.resources import resource_path
+from screenpop.integration.resources import resource_path
 print(resource_path("icons", "screenpop.svg"))
 """
 
@@ -50,7 +50,7 @@ def test_the_wheel_carries_the_version_resources_and_command(wheel: Path) -> Non
         )
         entry_points = archive.read(f"screenpop-{__version__}.dist-info/entry_points.txt").decode()
     assert metadata["Version"] == __version__
-    assert "screenpop = screenpop.cli:main" in entry_points
+    assert "screenpop = screenpop.cli.main:main" in entry_points
     for svg in (ROOT / "resources" / "icons").glob("*.svg"):
         assert f"screenpop/resources/icons/{svg.name}" in names
     assert "screenpop/integration/autostart.py" in names

@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 import pytest
 from pytestqt.qtbot import QtBot
 
-from screenpop.app import ScreenpopApp
+from screenpop.app.tray_app import ScreenpopApp
+from screenpop.config.profile import Profile
+from screenpop.config.settings import PopMode, Settings, load_settings
 from screenpop.core.calls import CallEvent
 from screenpop.core.recent import RecentCall
-from screenpop.profile import Profile
-from screenpop.settings import PopMode, Settings, load_settings
 from screenpop.store.cache import make_row
 from screenpop.triggers.messages import ShowApp
 from screenpop.ui.first_run import FirstRunDialog

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from screenpop.call_flow import CallFlow
+from screenpop.app.call_flow import CallFlow
+from screenpop.app.pops import PopController
+from screenpop.config.settings import Settings
 from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.recent import RecentCall
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.pops import PopController
-from screenpop.settings import Settings
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory
 from screenpop.superoffice.client import SuperOfficeClient

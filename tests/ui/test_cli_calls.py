@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from screenpop.config.profile import Profile
 from screenpop.core.calls import CallEvent, CallState, Direction
-from screenpop.profile import Profile
 from screenpop.triggers.single_instance import InstanceServer, server_name
 
 

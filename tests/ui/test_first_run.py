@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from screenpop.settings import Settings
+from screenpop.config.settings import Settings
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.ui.first_run import FirstRunDialog
 

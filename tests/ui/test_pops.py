@@ -15,10 +15,10 @@ from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from screenpop.app.pops import DISMISS_AFTER_END_MS, DISMISS_UNTRACKED_MS, MAX_TOASTS, PopController
+from screenpop.config.settings import PopMode, Settings
 from screenpop.core.calls import CallEvent, CallState
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.pops import DISMISS_AFTER_END_MS, DISMISS_UNTRACKED_MS, MAX_TOASTS, PopController
-from screenpop.settings import PopMode, Settings
 from screenpop.store.cache import CallerIdCache, Row, make_row
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import TenantUnreachableError

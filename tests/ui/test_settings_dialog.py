@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from screenpop.profile import Profile
-from screenpop.settings import PopMode, Settings, load_settings, save_settings
+from screenpop.config.profile import Profile
+from screenpop.config.settings import PopMode, Settings, load_settings, save_settings
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.ui import settings_dialog
 from screenpop.ui.settings_dialog import SettingsDialog

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from screenpop.app.setup_flow import SetupFlow
+from screenpop.config.credentials import load_secret
+from screenpop.config.profile import Profile
+from screenpop.config.settings import PopMode, Settings, load_settings, save_setting
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.credentials import load_secret
 from screenpop.integration.autostart import is_start_at_login
-from screenpop.profile import Profile
-from screenpop.settings import PopMode, Settings, load_settings, save_setting
-from screenpop.setup_flow import SetupFlow
 from screenpop.superoffice.client import make_http_client
 from screenpop.ui.settings_dialog import SettingsDialog
 from tests.conftest import MemoryKeyring

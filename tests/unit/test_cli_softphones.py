@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from screenpop.cli import _links_as_calls
+from screenpop.cli.main import _links_as_calls
+from screenpop.config.profile import Profile
+from screenpop.config.settings import load_settings
 from screenpop.integration.linux_links import DESKTOP_FILE, MIME_TYPES, exec_line, link_entry
-from screenpop.profile import Profile
-from screenpop.settings import load_settings
 from tests.helpers import run_cli
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from screenpop.connection import OnlineOptions, make_connection
+from screenpop.config.credentials import SecretStoreError, store_app_secret
+from screenpop.config.settings import Settings
 from screenpop.core.errors import ConfigError
-from screenpop.credentials import SecretStoreError, store_app_secret
-from screenpop.settings import Settings
+from screenpop.services.connection import OnlineOptions, make_connection
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.bearer import OnlineAuth
 from screenpop.superoffice.discovery import TenantLocator

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from screenpop.config.profile import Profile
 from screenpop.core.call_life import Call, CallTracker
 from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.matching import Candidate, MatchedBy
-from screenpop.profile import Profile
 from screenpop.store.history import SCHEMA_VERSION, CallHistory, HistoryEntry, HistoryError
 
 KARI = Candidate(7, 70, "Kari Nordmann", "Ms", "Nordmann AS", "+4722334455", MatchedBy.EXACT)

@@ -16,12 +16,12 @@ from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
-from screenpop.connection import Connection, OnlineOptions, make_connection
-from screenpop.credentials import load_refresh_token, refresh_token_account, store_app_secret
+from screenpop.config.credentials import load_refresh_token, refresh_token_account, store_app_secret
+from screenpop.config.settings import Settings
 from screenpop.demo.oidc import _signing_key
 from screenpop.demo.server import DemoConfig
 from screenpop.demo.serving import Running, running
-from screenpop.settings import Settings
+from screenpop.services.connection import Connection, OnlineOptions, make_connection
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.errors import AuthenticationError, SignInNeededError
 from screenpop.superoffice.loopback import DONE_PAGE
@@ -378,7 +378,7 @@ async def test_no_token_reaches_the_log(
 
 
 def test_the_log_filter_masks_tokens_that_slip_through() -> None:
-    from screenpop.logs import RedactSecrets
+    from screenpop.config.logs import RedactSecrets
 
     lines = {
         "headers {'authorization': 'Bearer 8A:Cust1.abc'}": "8A:Cust1.abc",

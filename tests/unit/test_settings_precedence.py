@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from screenpop.core.errors import ConfigError
-from screenpop.profile import Profile
-from screenpop.settings import (
+from screenpop.config.profile import Profile
+from screenpop.config.settings import (
     PopMode,
     Settings,
     load_settings,
@@ -18,6 +17,7 @@ from screenpop.settings import (
     save_setting,
     save_settings,
 )
+from screenpop.core.errors import ConfigError
 from tests.helpers import run_cli
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from screenpop.core.errors import ConfigError
 from screenpop.integration import desktop_entry
 from screenpop.integration.identity import APP_ID, APP_NAME, URL_SCHEMES
-from screenpop.resources import resource_path
+from screenpop.integration.resources import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout, QWidget
 
-from screenpop.settings import Settings
+from screenpop.config.settings import Settings
 from screenpop.ui.setup_dialog import SetupDialog
 from screenpop.ui.widgets import plain_label, scaled_font
 

@@ -24,7 +24,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from screenpop.resources import resource_path
+from screenpop.integration.resources import resource_path
 
 log = logging.getLogger(__name__)
 

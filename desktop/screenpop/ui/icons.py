@@ -13,7 +13,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from screenpop.resources import resource_path
+from screenpop.integration.resources import resource_path
 
 PIXMAP_SIZES = (16, 20, 22, 24, 32, 48, 64, 128, 256)
 APP_ICON = "screenpop"

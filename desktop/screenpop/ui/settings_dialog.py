@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from screenpop.config.settings import PopMode, Settings
 from screenpop.core.errors import ConfigError
-from screenpop.settings import PopMode, Settings
 from screenpop.superoffice.httpclient import tls_context
 from screenpop.triggers.baresip import check_allowed, parse_address
 from screenpop.ui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, arg, system_language

@@ -14,7 +14,7 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QTabWidget, QWidget
 
-from screenpop.settings import Settings
+from screenpop.config.settings import Settings
 from screenpop.ui.icons import app_icon
 from screenpop.ui.sign_in_form import RegionCombo, SignInForm, lock
 from screenpop.ui.widgets import plain_label

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from screenpop.config.settings import Settings, default_region
 from screenpop.core.errors import ConfigError
-from screenpop.settings import Settings, default_region
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.tenant import ENVIRONMENTS, TenantAddress, parse_tenant_address
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg

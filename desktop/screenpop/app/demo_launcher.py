@@ -12,13 +12,13 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from screenpop.app import run_app
+from screenpop.app.tray_app import run_app
+from screenpop.config.credentials import SECRET_ENV
+from screenpop.config.profile import Profile
+from screenpop.config.settings import load_settings, save_settings
 from screenpop.core.errors import ConfigError
-from screenpop.credentials import SECRET_ENV
 from screenpop.demo.data import DemoData
 from screenpop.integration.identity import app_command
-from screenpop.profile import Profile
-from screenpop.settings import load_settings, save_settings
 from screenpop.superoffice.auth_kind import AuthKind
 
 DEMO_USER = "demo"

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import phonenumbers
 
+from screenpop.config.profile import Profile
+from screenpop.config.settings import PopMode, Settings, load_settings, save_settings
 from screenpop.core.errors import ConfigError
-from screenpop.profile import Profile
-from screenpop.settings import PopMode, Settings, load_settings, save_settings
 from screenpop.superoffice.auth_kind import AuthKind
 
 
 def configure(args: argparse.Namespace, profile: Profile) -> int:
-    from screenpop.credentials import store_secret
+    from screenpop.config.credentials import store_secret
     from screenpop.superoffice.tenant import parse_tenant_address
 
     settings = load_settings(profile)
@@ -90,7 +90,7 @@ def _online_changes(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _store_app_secrets(args: argparse.Namespace, client_id: str) -> None:
-    from screenpop.credentials import store_app_secret
+    from screenpop.config.credentials import store_app_secret
 
     wanted = [n for n, on in (("client_secret", args.client_secret_stdin),
                               ("app_token", args.app_token_stdin)) if on]  # fmt: skip
@@ -108,7 +108,7 @@ def sign_in(profile: Profile) -> int:
     import threading
     import webbrowser
 
-    from screenpop.connection import make_connection
+    from screenpop.services.connection import make_connection
     from screenpop.superoffice.client import make_http_client
 
     settings = load_settings(profile)

@@ -44,6 +44,11 @@ class Profile:
         return self.root / "settings.ini"
 
     @property
+    def window_state_file(self) -> Path:
+        """Window geometry: the UI's own state, apart from the settings people edit."""
+        return self.root / "windows.ini"
+
+    @property
     def cache_file(self) -> Path:
         return self.root / "cache.sqlite3"
 

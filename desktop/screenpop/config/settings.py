@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import phonenumbers
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings
 
+from screenpop.config.profile import Profile
 from screenpop.core.errors import ConfigError
-from screenpop.profile import Profile
 from screenpop.superoffice.auth_kind import AuthKind
 
 
@@ -195,19 +195,3 @@ def save_setting(profile: Profile, name: str, value: bool | int | str) -> None:
     if name not in _KEYS:
         raise KeyError(name)
     _write(profile, {name: value}, locked_settings())
-
-
-# Window geometry is the UI's own state, not a setting: kept in the same file, in its own group.
-_WINDOW_GROUP = "windows"
-
-
-def load_window_state(profile: Profile, key: str) -> QByteArray | None:
-    """What ``QWidget.saveGeometry`` gave for the window ``key``, or None."""
-    value = _qsettings(profile).value(f"{_WINDOW_GROUP}/{key}")
-    return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-
-def save_window_state(profile: Profile, key: str, state: QByteArray) -> None:
-    store = _qsettings(profile)
-    store.setValue(f"{_WINDOW_GROUP}/{key}", state)
-    store.sync()

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer
 
+from screenpop.config.settings import PopMode, Settings
 from screenpop.core.calls import CallEvent, CallState
 from screenpop.core.errors import InvalidNumberError
 from screenpop.core.matching import Candidate, match
 from screenpop.core.phone import IncomingNumber, parse_incoming
-from screenpop.settings import PopMode, Settings
 from screenpop.store.cache import CallerIdCache
 from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.contact_windows import ContactWindows

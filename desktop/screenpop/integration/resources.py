@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 def _candidates() -> list[Path]:
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     candidates = [package / "resources", package.parent.parent / "resources"]
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:

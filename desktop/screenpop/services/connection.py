@@ -13,8 +13,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from screenpop.core.errors import ConfigError
-from screenpop.credentials import (
+from screenpop.config.credentials import (
     SECRET_ENV,
     load_app_secret,
     load_refresh_token,
@@ -22,7 +21,8 @@ from screenpop.credentials import (
     refresh_token_account,
     store_refresh_token,
 )
-from screenpop.settings import Settings
+from screenpop.config.settings import Settings
+from screenpop.core.errors import ConfigError
 from screenpop.superoffice.auth import make_auth
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.bearer import OnlineSession
@@ -38,7 +38,7 @@ class OnlineOptions:
     """The Settings keys Online needs: ``client_id`` (the app registration; an administrator
     ships it), ``environment`` (``online``/``sod``/``qaonline``, for a bare ``Cust12345``).
     The client secret and SO-AppToken, where an administrator supplies them, are secrets:
-    they live in the keyring (:func:`screenpop.credentials.store_app_secret`)."""
+    they live in the keyring (:func:`screenpop.config.credentials.store_app_secret`)."""
 
     client_id: str = ""
     environment: str = "online"

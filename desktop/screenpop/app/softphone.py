@@ -6,9 +6,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from screenpop.config.settings import Settings
 from screenpop.core.calls import CallEvent
 from screenpop.core.errors import ConfigError
-from screenpop.settings import Settings
 from screenpop.triggers.baresip import BaresipLink, LinkState, check_allowed, parse_address
 
 log = logging.getLogger(__name__)

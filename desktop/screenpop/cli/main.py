@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from screenpop import __version__
-from screenpop.cli_configure import configure, sign_in
+from screenpop.cli.configure import configure, sign_in
+from screenpop.config.logs import setup_logging
+from screenpop.config.profile import PROFILE_ENV, Profile
+from screenpop.config.settings import PopMode, Settings, load_settings
 from screenpop.core.call_uri import has_call_scheme, parse_call_uri
 from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.errors import ConfigError, InvalidNumberError, ScreenpopError
 from screenpop.core.matching import match
 from screenpop.core.phone import parse_incoming
-from screenpop.logs import setup_logging
-from screenpop.profile import PROFILE_ENV, Profile
-from screenpop.settings import PopMode, Settings, load_settings
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.tenant import ENVIRONMENTS
 
@@ -202,11 +202,11 @@ def _links_as_calls(args: list[str]) -> list[str]:
 def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
     command = args.command
     if command is None:
-        from screenpop.app import run_app
+        from screenpop.app.tray_app import run_app
 
         return run_app(profile, verbose=verbose)
     if command == "demo":
-        from screenpop.demo_launcher import run_demo
+        from screenpop.app.demo_launcher import run_demo
 
         return run_demo(profile, verbose=verbose)
     if command == "configure":
@@ -271,7 +271,7 @@ def _demo_server(args: argparse.Namespace) -> int:
 def _sync(profile: Profile) -> int:
     import asyncio
 
-    from screenpop.connection import make_client
+    from screenpop.services.connection import make_client
     from screenpop.superoffice.client import make_http_client
     from screenpop.superoffice.errors import SignInNeededError
     from screenpop.sync.caller_ids import sync_caller_ids, update_search_index
@@ -404,7 +404,7 @@ def _contact_exists(profile: Profile, contact_id: int) -> bool:
 
     import httpx
 
-    from screenpop.connection import make_client
+    from screenpop.services.connection import make_client
     from screenpop.superoffice.client import make_http_client
     from screenpop.superoffice.errors import NotFoundError
 

@@ -14,15 +14,15 @@ from dataclasses import fields, replace
 import httpx
 from PySide6.QtCore import QCoreApplication
 
-from screenpop.connection import make_connection
+from screenpop.config.credentials import store_secret
+from screenpop.config.profile import Profile
+from screenpop.config.settings import Settings, locked_settings, save_setting
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.credentials import store_secret
 from screenpop.integration.autostart import is_start_at_login, set_start_at_login
 from screenpop.integration.identity import app_command
 from screenpop.integration.linux_links import register_links
-from screenpop.profile import Profile
-from screenpop.settings import Settings, locked_settings, save_setting
+from screenpop.services.connection import make_connection
 from screenpop.superoffice.tenant import parse_tenant_address
 from screenpop.ui.first_run import FirstRunDialog
 from screenpop.ui.i18n import arg

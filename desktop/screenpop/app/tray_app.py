@@ -18,28 +18,22 @@ from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import QApplication
 
 from screenpop import __version__
-from screenpop.call_flow import PRUNE_EVERY_MS, CallFlow
-from screenpop.connection import Connection, make_connection
+from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
+from screenpop.app.demo_callers import demo_callers
+from screenpop.app.pops import PopController
+from screenpop.app.setup_flow import SetupFlow
+from screenpop.app.softphone import Softphone
+from screenpop.config.logs import log_uncaught_exceptions
+from screenpop.config.profile import Profile
+from screenpop.config.settings import Settings, load_settings, save_setting
 from screenpop.core.calls import CallEvent
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.matching import Candidate, MatchedBy, rank
 from screenpop.core.recent import RecentCall
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.demo_callers import demo_callers
 from screenpop.integration.identity import app_command, apply_app_user_model_id
-from screenpop.logs import log_uncaught_exceptions
-from screenpop.pops import PopController
-from screenpop.profile import Profile
-from screenpop.resources import resource_path
-from screenpop.settings import (
-    Settings,
-    load_settings,
-    load_window_state,
-    save_setting,
-    save_window_state,
-)
-from screenpop.setup_flow import SetupFlow
-from screenpop.softphone import Softphone
+from screenpop.integration.resources import resource_path
+from screenpop.services.connection import Connection, make_connection
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory, HistoryError
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
@@ -60,6 +54,7 @@ from screenpop.ui.i18n import install_translations
 from screenpop.ui.main_window import MainWindow
 from screenpop.ui.theme import PaletteGuard
 from screenpop.ui.tray import TrayIcon, TrayState
+from screenpop.ui.window_state import load_window_state, save_window_state
 
 log = logging.getLogger(__name__)
 

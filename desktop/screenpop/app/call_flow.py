@@ -15,13 +15,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
+from screenpop.app.pops import PopController
 from screenpop.core.call_life import Call, CallTracker, Change, PopRateGuard
 from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import format_e164
 from screenpop.core.recent import MAX_RECENT_CALLS, RecentCall
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.pops import PopController
 from screenpop.store.history import CallHistory, HistoryEntry, HistoryError
 
 log = logging.getLogger(__name__)

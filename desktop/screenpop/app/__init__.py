@@ -1,0 +1,1 @@
+"""The tray app: its start-up, the pops, the call flow, set-up and the softphone."""

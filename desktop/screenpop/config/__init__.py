@@ -1,0 +1,1 @@
+"""Configuration without Qt: the profile, the settings, the secrets and logging."""

@@ -1,0 +1,1 @@
+"""Services built from the configuration: the SuperOffice connection."""
