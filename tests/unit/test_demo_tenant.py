@@ -22,6 +22,13 @@ from screenpop.demo.server import DemoConfig, create_app
 
 TODAY = date(2026, 5, 4)
 CALLER_IDS = "/Cust12345/api/v1/Agents/Pocket/GetMyCallerIDs"
+STATUS_LIST = "/Cust12345/api/v1/List/TicketStatus/Items"
+# SuperOffice.WebApi.Data.ActivityStatus.yml, …SaleStatus.yml, …TicketBaseStatus.yml
+ACTIVITY_STATUSES = ("Unknown", "NotStarted", "Started", "Completed")
+SALE_STATUSES = ("Unknown", "Open", "Sold", "Lost", "Stalled")
+BASE_WORDS = {"unknown", "active", "closed", "postponed", "deleted", "merged", "spam"}
+SALE_COMPLETED = {"Open": "NotStarted", "Stalled": "Started", "Sold": "Completed",
+                  "Lost": "Completed", "Unknown": "Unknown"}  # fmt: skip
 AUTH = ("demo", "demo")
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$")
 
@@ -71,7 +78,8 @@ async def test_same_seed_same_bytes_other_seed_other_hash() -> None:
 
 async def test_unchanged_since_last_hash_is_null(demo: httpx.AsyncClient) -> None:
     current = (await _caller_ids(demo)).json()["CallerIDHash"]
-    unchanged = await _caller_ids(demo, LastHash=current, MinDate=None, MaxDate=None)
+    window = {"MinDate": "1900-01-01T00:00:00", "MaxDate": "2200-01-01T00:00:00"}
+    unchanged = await _caller_ids(demo, LastHash=current, **window)
     assert unchanged.content == b"null"
     assert CallerIdCollection.from_wire(unchanged.json()) is None
     stale = await _caller_ids(demo, LastHash="an older hash")
@@ -176,21 +184,22 @@ async def test_summary_values_are_consistent(demo: httpx.AsyncClient) -> None:
     oslo = {s[-6:] for s in _stamps(summaries[0])}
     assert oslo == {"+01:00", "+02:00"}  # Europe/Oslo, winter and summer
     assert any(not any(s[k] for k in ("Tickets", "Followups", "Sales")) for s in summaries)
+    status_ids = {item["TicketStatusId"] for item in (await demo.get(STATUS_LIST)).json()}
     for summary in summaries:
         for ticket in summary["Tickets"]:
-            assert {1: "active", 2: "closed", 3: "postponed"}[ticket["TicketStatus"]] == ticket[
-                "IconHint"
-            ]
+            assert ticket["TicketStatus"] in status_ids
+            assert ticket["IconHint"] and ticket["IconHint"].casefold() not in BASE_WORDS
         for item in summary["Followups"]:
             assert item["AppointmentId"] > 0 and item["DocumentId"] == 0
-            assert item["Completed"] in ("NotStarted", "Completed")
+            assert item["Completed"] in ACTIVITY_STATUSES
         for item in summary["Documents"]:
             assert item["DocumentId"] > 0 and item["AppointmentId"] > 0
+            assert item["Completed"] in ACTIVITY_STATUSES
         for sale in summary["Sales"]:
             status, probability = sale["Status"], sale["Probability"]
-            assert status in ("Open", "Sold", "Lost") and 0 <= probability <= 100
-            assert {"Sold": 100, "Lost": 0}.get(status, probability) == probability
-            assert sale["Completed"] == ("NotStarted" if status == "Open" else "Completed")
+            assert status in SALE_STATUSES and 0 <= probability <= 100
+            assert {"Sold": 100, "Lost": 0, "Unknown": 0}.get(status, probability) == probability
+            assert sale["Completed"] == SALE_COMPLETED[status]
             rate = RATES_TO_NOK[sale["Currency"]]
             assert sale["AmountInBaseCurrency"] == pytest.approx(sale["Amount"] * rate)
             assert sale["Amount"] >= 100
