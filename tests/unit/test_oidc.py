@@ -368,6 +368,7 @@ async def test_a_refresh_never_sends_requests_to_the_unnumbered_host(
         await connection.client.get_contact_summary(1)
         await _control(http, demo, expire_tokens=True)
         await connection.client.get_contact_summary(1)  # a 401, a refresh, the retry
+        await connection.client.get_contact_summary(2)  # with the refreshed token
         assert connection.session.refreshes == 1
     assert (urlsplit(demo.origin).netloc, 421) not in answers
     assert [s for _host, s in answers].count(421) == 0
