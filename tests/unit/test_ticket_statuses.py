@@ -24,17 +24,10 @@ from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.retry import NO_RETRY
 from screenpop.superoffice.tenant import Tenant
 from screenpop.sync.ticket_statuses import UNKNOWN_RETRY_S, TicketStatusBook, tenant_key
+from tests.unit.test_discovery import Clock
 
 TENANT = Tenant("http://demo/Cust12345")
 ITEMS = [TicketStatusItem(12, "New", TicketBaseStatus.ACTIVE)]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

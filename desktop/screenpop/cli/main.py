@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 from screenpop import __version__
 from screenpop.cli.configure import configure, sign_in
 from screenpop.cli.summary import add_parser as add_summary_parser
+from screenpop.cli.summary import contact_id_arg
 from screenpop.config.logs import setup_logging
 from screenpop.config.profile import PROFILE_ENV, Profile
 from screenpop.config.settings import PopMode, Settings, load_settings
@@ -395,12 +396,8 @@ def _call(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
 def _open(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
     from screenpop.triggers.messages import OpenContact
 
-    try:
-        contact_id = int(args.contact_id)
-    except ValueError:
-        contact_id = 0
-    if contact_id <= 0:
-        print(f"screenpop: {args.contact_id!r} is not a contact id", file=sys.stderr)
+    contact_id = contact_id_arg(args.contact_id)
+    if contact_id is None:
         return EXIT_USAGE
     if not _contact_exists(profile, contact_id):
         print(f"screenpop: SuperOffice has no contact {contact_id}", file=sys.stderr)

@@ -56,13 +56,22 @@ def add_parser(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentPa
     summary.add_argument("--json", action="store_true", help="one JSON object (DESIGN §5)")
 
 
-def run_summary(args: argparse.Namespace, profile: Profile) -> int:
+def contact_id_arg(text: str) -> int | None:
+    """A CONTACT_ID argument as a contact id; None (and the one-line reason on stderr) for
+    anything else."""
     try:
-        contact_id = int(args.contact_id)
+        contact_id = int(text)
     except ValueError:
         contact_id = 0
     if contact_id <= 0:
-        print(f"screenpop: {args.contact_id!r} is not a contact id", file=sys.stderr)
+        print(f"screenpop: {text!r} is not a contact id", file=sys.stderr)
+        return None
+    return contact_id
+
+
+def run_summary(args: argparse.Namespace, profile: Profile) -> int:
+    contact_id = contact_id_arg(args.contact_id)
+    if contact_id is None:
         return EXIT_USAGE
     from screenpop.superoffice.errors import NotFoundError, SignInNeededError
 
