@@ -64,7 +64,7 @@ def test_the_window_shows_every_documented_member_and_the_tenants_words(
         assert shown <= names
         other = windows.open(2)
         await wait_until(lambda: other.view_state() is ViewState.READY)
-        await asyncio.sleep(0)
+        await wait_until(lambda: not book._lock.locked())
         assert asked.count(STATUS_LIST) == 1
         windows.close_all()
         await http.aclose()
