@@ -118,6 +118,14 @@
         <translation>Websted</translation>
     </message>
     <message>
+        <source>Org. number</source>
+        <translation>CVR-nr.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
@@ -513,12 +521,8 @@
         <translation>Udvikling (sod)</translation>
     </message>
     <message>
-        <source>Test (qaonline)</source>
-        <translation>Test (qaonline)</translation>
-    </message>
-    <message>
-        <source>Stage (stage)</source>
-        <translation>Stage (stage)</translation>
+        <source>Stage (qaonline)</source>
+        <translation>Stage (qaonline)</translation>
     </message>
     <message>
         <source>Paste the address you open SuperOffice with in the browser, or just your customer id (Cust12345).</source>
@@ -763,12 +767,24 @@
         <translation>Ikke startet</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Ukendt</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Udført</translation>
     </message>
     <message>
         <source>Sold</source>
         <translation>Solgt</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -785,6 +801,18 @@
     <message>
         <source>Lost</source>
         <translation>Tabt</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Slettet</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Sammenlagt</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Spam</translation>
     </message>
     <message>
         <source>Status %1</source>

@@ -118,6 +118,14 @@
         <translation>Webbplats</translation>
     </message>
     <message>
+        <source>Org. number</source>
+        <translation>Org.nr</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>Adress</translation>
     </message>
@@ -513,12 +521,8 @@
         <translation>Utveckling (sod)</translation>
     </message>
     <message>
-        <source>Test (qaonline)</source>
-        <translation>Test (qaonline)</translation>
-    </message>
-    <message>
-        <source>Stage (stage)</source>
-        <translation>Stage (stage)</translation>
+        <source>Stage (qaonline)</source>
+        <translation>Stage (qaonline)</translation>
     </message>
     <message>
         <source>Paste the address you open SuperOffice with in the browser, or just your customer id (Cust12345).</source>
@@ -763,12 +767,24 @@
         <translation>Inte påbörjad</translation>
     </message>
     <message>
+        <source>Unknown</source>
+        <translation>Okänd</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Påbörjad</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Klar</translation>
     </message>
     <message>
         <source>Sold</source>
         <translation>Såld</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
     </message>
     <message>
         <source>Closed</source>
@@ -785,6 +801,18 @@
     <message>
         <source>Lost</source>
         <translation>Förlorad</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Raderad</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Sammanslagen</translation>
+    </message>
+    <message>
+        <source>Spam</source>
+        <translation>Skräppost</translation>
     </message>
     <message>
         <source>Status %1</source>

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import _support as s
 
-from screenpop.superoffice.client import make_http_client
+from screenpop.superoffice.client import NO_MAX_DATE, NO_MIN_DATE, make_http_client
 from screenpop.sync.caller_ids import sync_caller_ids
 
 FULL_TARGET = 2.0  # a full sync may cost at most twice the bare download
@@ -38,7 +38,8 @@ FULL_TARGET = 2.0  # a full sync may cost at most twice the bare download
 
 async def _download(url: str) -> tuple[float, int, int]:
     """The baseline: seconds, body bytes and entries of one raw download and decode."""
-    body = {"LastHash": None, "MinDate": None, "MaxDate": None}
+    # The members as the client types them (v1PocketAgent_GetMyCallerIDs.md: no nulls).
+    body = {"LastHash": "", "MinDate": NO_MIN_DATE, "MaxDate": NO_MAX_DATE}
     async with make_http_client(s.LONG_TIMEOUT) as http:
         started = time.perf_counter()
         response = await http.post(s.caller_ids_endpoint(url), json=body, auth=(s.USER, s.PASSWORD))

@@ -24,6 +24,7 @@ from screenpop.core.links import WebClientLinks
 from screenpop.core.matching import Candidate, MatchedBy
 from screenpop.core.models import Activity, Chat, Contact, ContactSummary, Sale, Ticket
 from screenpop.core.phone import IncomingNumber, NumberKind
+from screenpop.core.ticket_status import TicketBaseStatus, TicketStatuses, TicketStatusItem
 from screenpop.superoffice.auth import AuthKind, make_auth
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.tenant import Tenant
@@ -135,15 +136,24 @@ def make_contact() -> Callable[..., Contact]:
     return _contact
 
 
+# The tenant's own status ids and names; 7 is one the list does not know.
+TICKET_STATUSES = TicketStatuses(
+    [
+        TicketStatusItem(12, "In progress", TicketBaseStatus.ACTIVE),
+        TicketStatusItem(21, "Closed", TicketBaseStatus.CLOSED),
+    ]
+)
+
+
 @pytest.fixture
 def summary(now: datetime) -> ContactSummary:
     """Three tickets, two follow-ups, two documents, three sales, one chat."""
     return ContactSummary(
         contact=_contact(),
         tickets=[
-            Ticket(101, 1, "Invoice shows the wrong VAT rate", now - timedelta(hours=2), "active"),
-            Ticket(102, 2, "Cannot log in", now - timedelta(days=3), "closed"),
-            Ticket(103, 7, "Delivery delayed", now - timedelta(days=1), "weird"),
+            Ticket(101, 12, "Invoice shows the wrong VAT rate", now - timedelta(hours=2), "x1"),
+            Ticket(102, 21, "Cannot log in", now - timedelta(days=3), "active"),
+            Ticket(103, 7, "Delivery delayed", now - timedelta(days=1), "closed"),
         ],
         followups=[
             Activity(201, 0, now + timedelta(days=3), "Renewal call", "NotStarted", now),
@@ -242,7 +252,7 @@ DEMO_URL = "http://demo.test/Cust12345"
 
 @pytest.fixture
 def window(qtbot: QtBot, candidate: Candidate, links: WebClientLinks) -> ContactWindow:
-    window = ContactWindow(34, candidate, links)
+    window = ContactWindow(34, candidate, links, statuses=TICKET_STATUSES)
     qtbot.addWidget(window)
     return window
 

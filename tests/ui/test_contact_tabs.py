@@ -157,10 +157,12 @@ def test_dates_are_relative_in_the_cell_and_exact_in_the_tooltip(
 
 
 def test_statuses_are_words(window: ContactWindow, summary: ContactSummary):
+    """Ticket statuses are the tenant's names for its status ids; the icon hints ("active",
+    "closed") are opaque and never read as the status (TicketSummaryItem.yml)."""
     window.show_summary(summary)
 
     assert [window.pages["tickets"].model.index(r, 1).data() for r in range(3)] == [
-        "Open",
+        "In progress",
         "Closed",
         "Status 7",
     ]
@@ -215,13 +217,19 @@ def test_double_click_emits_the_items_deep_link(
     assert blocker.args == [expected(links)]
 
 
-def test_chats_have_no_link(qtbot: QtBot, window: ContactWindow, summary: ContactSummary):
+def test_a_chat_opens_its_company(
+    qtbot: QtBot, window: ContactWindow, summary: ContactSummary, links: WebClientLinks
+):
+    """ui/soprotocol/navigation-points.md names a chat target but no id parameter for it:
+    the company opens rather than a guessed link."""
     window.show_summary(summary)
     page = window.pages["chats"]
     page.view.setCurrentIndex(page.proxy.index(0, 0))
 
-    with qtbot.assertNotEmitted(window.link_activated):
+    with qtbot.waitSignal(window.link_activated) as blocker:
         qtbot.keyClick(page.view, Qt.Key.Key_Return)
+
+    assert blocker.args == [links.contact(34)]
 
 
 def test_enter_in_the_filter_opens_the_first_match(

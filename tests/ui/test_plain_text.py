@@ -24,6 +24,7 @@ from screenpop.core.matching import Candidate
 from screenpop.core.models import Activity, Chat, Contact, ContactSummary, Sale, Ticket
 from screenpop.core.phone import IncomingNumber
 from screenpop.core.recent import RecentCall
+from screenpop.core.ticket_status import TicketBaseStatus, TicketStatuses, TicketStatusItem
 from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.find_dialog import FindDialog
 from screenpop.ui.main_window import MainWindow
@@ -140,7 +141,9 @@ def test_contact_window_shows_markup_as_text(
     evil_summary: ContactSummary,
     links: WebClientLinks,
 ):
-    window = ContactWindow(34, evil_candidate, links)
+    # The tenant's status names are CRM text too.
+    statuses = TicketStatuses([TicketStatusItem(1, f"{EVIL} status", TicketBaseStatus.ACTIVE)])
+    window = ContactWindow(34, evil_candidate, links, statuses=statuses)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -150,9 +153,10 @@ def test_contact_window_shows_markup_as_text(
     window.show_error(EVIL)
     window.filter_edit.setText("x")
 
-    # Company, department · category, caller, 7 details (phone, e-mail, web site, address,
-    # our contact; city and country inside the address), the error, the title.
-    assert assert_nothing_rendered(window) >= 9
+    # Company, department · category · business, caller, 7 details (phone, e-mail, web site,
+    # org. number, number, address, our contact; city and country inside the address), the
+    # error, the title.
+    assert assert_nothing_rendered(window) >= 11
     assert shows_literally(window.company_label.text())
     assert shows_literally(window.subtitle_label.text())
     assert shows_literally(window.caller_label.text())
@@ -162,9 +166,10 @@ def test_contact_window_shows_markup_as_text(
     assert shows_literally(window.windowTitle())
 
     cells = sum(model_cells(page.model) for page in window.pages.values())
-    # Ticket title, follow-up and document descriptions, sale heading, status and amount (its
+    # Ticket title and status name, follow-up and document descriptions and statuses (values
+    # the reference does not list, shown as sent), sale heading, status and amount (its
     # currency), chat name, company and first message.
-    assert cells == 9
+    assert cells == 12
 
 
 def test_toasts_show_markup_as_text(

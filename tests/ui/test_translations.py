@@ -20,6 +20,7 @@ from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.models import ContactSummary
 from screenpop.core.phone import IncomingNumber
+from screenpop.core.ticket_status import TicketBaseStatus, TicketStatuses, TicketStatusItem
 from screenpop.ui import i18n
 from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.i18n import arg, effective_language, install_translations, plural
@@ -154,7 +155,11 @@ def test_german_in_the_contact_window(
     speak: Any, qtbot: QtBot, candidate: Candidate, summary: ContactSummary
 ):
     speak("de")
-    window = ContactWindow(34, candidate, None)
+    # The tenant names status 21 itself (its names are data, in its language); 12 only by
+    # its base status, a word of ours.
+    statuses = TicketStatuses([TicketStatusItem(12, "", TicketBaseStatus.ACTIVE),
+                               TicketStatusItem(21, "Erledigt am Telefon", None)])  # fmt: skip
+    window = ContactWindow(34, candidate, None, statuses=statuses)
     qtbot.addWidget(window)
     window.show_summary(summary)
     tabs = [window.tabs.tabText(index) for index in range(window.tabs.count())]
@@ -167,7 +172,11 @@ def test_german_in_the_contact_window(
     ]
     tickets = window.pages["tickets"].model
     assert tickets.headerData(0, PySide6.QtCore.Qt.Orientation.Horizontal) == "Titel"
-    assert tickets.index(0, 1).data() == "Offen"
+    assert [tickets.index(r, 1).data() for r in range(3)] == [
+        "Aktiv", "Erledigt am Telefon", "Status 7",
+    ]  # fmt: skip
+    assert window.pages["followups"].model.index(0, 2).data() == "Nicht begonnen"
+    assert window.header.captions["org_nr"].text() == "Firmennummer"
     assert window.pages["sales"].footer.text().startswith("2 offene Verkäufe, insgesamt")
     assert window.header.caller_caption.text() == "Anrufer"
     assert window.updated_label.text() == "Aktualisiert gerade eben"

@@ -111,3 +111,59 @@ async def test_no_keyring_is_a_clear_message() -> None:
                 make_connection(settings, http, online=OnlineOptions(client_id="a"))
     finally:
         keyring.set_keyring(previous)
+
+
+async def test_a_ticket_on_online_is_looked_up_and_goes_with_the_app_token(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """api/authentication/online/auth-header-types.md: SOTICKET plus the SO-AppToken header
+    (the application secret); tenant-status/check-status.md: the tenant is looked up, and a
+    421 means looking again."""
+    seen: list[httpx.Request] = []
+    hosts = iter(["online3", "online4"])
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/api/state/Cust77":
+            endpoint = f"https://{next(hosts)}.superoffice.com/Cust77"
+            return httpx.Response(200, json={"ContextIdentifier": "Cust77", "Endpoint": endpoint,
+                                             "State": "Running", "IsRunning": True})  # fmt: skip
+        if request.url.host == "online3.superoffice.com":
+            return httpx.Response(421, text="Wrong subdomain used to access tenant")
+        return httpx.Response(200, json=None)
+
+    monkeypatch.setenv("SCREENPOP_SECRET", "7T:ticket")
+    store_app_secret("app-1", "client_secret", "app-secret")
+    settings = Settings(tenant_url="https://online.superoffice.com/Cust77", auth=AuthKind.TICKET,
+                        client_id="app-1")  # fmt: skip
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http:
+        connection = make_connection(settings, http)
+        assert await connection.client.fetch_caller_ids("h") is None
+    assert [(r.url.host, r.url.path.rsplit("/", 1)[-1]) for r in seen] == [
+        ("online.superoffice.com", "Cust77"), ("online3.superoffice.com", "GetMyCallerIDs"),
+        ("online.superoffice.com", "Cust77"), ("online4.superoffice.com", "GetMyCallerIDs"),
+    ]  # fmt: skip
+    assert all(r.headers["SO-AppToken"] == "app-secret" for r in seen)
+    assert seen[-1].headers["Authorization"] == "SOTicket 7T:ticket"
+    # The web client's links stay on the environment's host (ui/soprotocol/index.md).
+    assert connection.client.links.base == "https://online.superoffice.com/Cust77"
+
+
+@pytest.mark.parametrize(
+    ("auth", "client_id", "says"),
+    [(AuthKind.TICKET, "", "goes with the app's SO-AppToken"),
+     (AuthKind.TICKET, "app-2", "goes with the app's SO-AppToken"),
+     (AuthKind.BASIC, "", "does not accept a user name and password")],
+)  # fmt: skip
+async def test_online_needs_what_online_needs(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, auth: AuthKind,
+    client_id: str, says: str,
+) -> None:  # fmt: skip
+    """A ticket on Online without its SO-AppToken, or Basic ("not allowed in Online":
+    api/authentication/onsite/webapi/index.md), is a set-up error, not a request storm."""
+    monkeypatch.setenv("SCREENPOP_SECRET", "x")
+    settings = Settings(tenant_url="https://online2.superoffice.com/Cust7", auth=auth,
+                        client_id=client_id)  # fmt: skip
+    async with httpx.AsyncClient() as http:
+        with pytest.raises(ConfigError, match=says):
+            make_connection(settings, http)

@@ -22,6 +22,13 @@ from screenpop.demo.server import DemoConfig, create_app
 
 TODAY = date(2026, 5, 4)
 CALLER_IDS = "/Cust12345/api/v1/Agents/Pocket/GetMyCallerIDs"
+STATUS_LIST = "/Cust12345/api/v1/List/TicketStatus/Items"
+# SuperOffice.WebApi.Data.ActivityStatus.yml, …SaleStatus.yml, …TicketBaseStatus.yml
+ACTIVITY_STATUSES = ("Unknown", "NotStarted", "Started", "Completed")
+SALE_STATUSES = ("Unknown", "Open", "Sold", "Lost", "Stalled")
+BASE_WORDS = {"unknown", "active", "closed", "postponed", "deleted", "merged", "spam"}
+SALE_COMPLETED = {"Open": "NotStarted", "Stalled": "Started", "Sold": "Completed",
+                  "Lost": "Completed", "Unknown": "Unknown"}  # fmt: skip
 AUTH = ("demo", "demo")
 STAMP = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}[+-]\d\d:\d\d$")
 
@@ -49,6 +56,8 @@ async def _caller_ids(client: httpx.AsyncClient, **body: Any) -> httpx.Response:
 
 
 async def test_caller_ids_decode_sorted_with_a_stable_hash(demo: httpx.AsyncClient) -> None:
+    """agent/Pocket_Agent/v1PocketAgent_GetMyCallerIDs.md: CallerIDHash, CallerIDs "sorted
+    numerically on the phone number"; PhoneNumber a long (SuperOffice.WebApi.Data.CallerID.yml)."""
     raw = (await _caller_ids(demo)).json()
     collection = CallerIdCollection.from_wire(raw)
     assert collection is not None and collection.skipped == 0
@@ -70,8 +79,10 @@ async def test_same_seed_same_bytes_other_seed_other_hash() -> None:
 
 
 async def test_unchanged_since_last_hash_is_null(demo: httpx.AsyncClient) -> None:
+    """SuperOffice.WebApi.Agents.IPocketAgent.yml: the same set since lastHash returns null."""
     current = (await _caller_ids(demo)).json()["CallerIDHash"]
-    unchanged = await _caller_ids(demo, LastHash=current, MinDate=None, MaxDate=None)
+    window = {"MinDate": "1900-01-01T00:00:00", "MaxDate": "2200-01-01T00:00:00"}
+    unchanged = await _caller_ids(demo, LastHash=current, **window)
     assert unchanged.content == b"null"
     assert CallerIdCollection.from_wire(unchanged.json()) is None
     stale = await _caller_ids(demo, LastHash="an older hash")
@@ -93,6 +104,8 @@ async def test_empty_body_and_so_headers_are_accepted(demo: httpx.AsyncClient) -
 
 
 async def test_both_dial_in_prefix_forms_and_valid_numbers(demo: httpx.AsyncClient) -> None:
+    """SuperOffice.WebApi.Data.CallerID.yml: DialInPrefix is "empty if PhoneNumber already
+    contains the country code"."""
     collection = CallerIdCollection.from_wire((await _caller_ids(demo)).json())
     assert collection is not None
     with_code = [c for c in collection.caller_ids if c.dial_in_prefix == 0]
@@ -122,6 +135,8 @@ async def test_switchboards_are_shared_and_titles_are_local(demo: httpx.AsyncCli
 
 
 async def test_select_nulls_the_other_properties(demo: httpx.AsyncClient) -> None:
+    """agent/Pocket_Agent/v1PocketAgent_GetMyCallerIDs.md: "$select … Other fields are then
+    nulled out"."""
     full = (await _caller_ids(demo)).json()["CallerIDs"]
     response = await demo.post(f"{CALLER_IDS}?$select=phonenumber,DialInPrefix,PersonId", json={})
     thinned = response.json()["CallerIDs"]
@@ -139,6 +154,8 @@ async def _summary(client: httpx.AsyncClient, contact_id: int, query: str = "") 
 
 
 async def test_summary_has_six_members_and_limit_cuts_each(demo: httpx.AsyncClient) -> None:
+    """rest/Contact/v1ContactEntity_GetContactSummary.md: Contact and five lists; limit is
+    "Max number of items to include in summary lists"."""
     lists = ("Tickets", "Followups", "Documents", "Sales", "Chats")
     full = await _summary(demo, 1, "?limit=1000")
     assert set(full) == {"Contact", *lists}
@@ -170,27 +187,32 @@ def _stamps(value: Any) -> list[str]:
 
 
 async def test_summary_values_are_consistent(demo: httpx.AsyncClient) -> None:
+    """soap/Services88/Contact/GetContactSummary.md for the members' types; timestamps with 7
+    fractional digits and an offset as in every REST sample; TicketStatus one of the tenant's
+    ids (List/TicketStatus/Items); IconHint opaque (TicketSummaryItem.yml); Completed and
+    Status the enums' names (ActivityStatus.yml, SaleStatus.yml)."""
     summaries = [await _summary(demo, cid, "?limit=100") for cid in range(1, 41)]
     stamps = [s for summary in summaries for s in _stamps(summary)]
     assert stamps and all(STAMP.match(s) for s in stamps)
     oslo = {s[-6:] for s in _stamps(summaries[0])}
     assert oslo == {"+01:00", "+02:00"}  # Europe/Oslo, winter and summer
     assert any(not any(s[k] for k in ("Tickets", "Followups", "Sales")) for s in summaries)
+    status_ids = {item["TicketStatusId"] for item in (await demo.get(STATUS_LIST)).json()}
     for summary in summaries:
         for ticket in summary["Tickets"]:
-            assert {1: "active", 2: "closed", 3: "postponed"}[ticket["TicketStatus"]] == ticket[
-                "IconHint"
-            ]
+            assert ticket["TicketStatus"] in status_ids
+            assert ticket["IconHint"] and ticket["IconHint"].casefold() not in BASE_WORDS
         for item in summary["Followups"]:
             assert item["AppointmentId"] > 0 and item["DocumentId"] == 0
-            assert item["Completed"] in ("NotStarted", "Completed")
+            assert item["Completed"] in ACTIVITY_STATUSES
         for item in summary["Documents"]:
             assert item["DocumentId"] > 0 and item["AppointmentId"] > 0
+            assert item["Completed"] in ACTIVITY_STATUSES
         for sale in summary["Sales"]:
             status, probability = sale["Status"], sale["Probability"]
-            assert status in ("Open", "Sold", "Lost") and 0 <= probability <= 100
-            assert {"Sold": 100, "Lost": 0}.get(status, probability) == probability
-            assert sale["Completed"] == ("NotStarted" if status == "Open" else "Completed")
+            assert status in SALE_STATUSES and 0 <= probability <= 100
+            assert {"Sold": 100, "Lost": 0, "Unknown": 0}.get(status, probability) == probability
+            assert sale["Completed"] == SALE_COMPLETED[status]
             rate = RATES_TO_NOK[sale["Currency"]]
             assert sale["AmountInBaseCurrency"] == pytest.approx(sale["Amount"] * rate)
             assert sale["Amount"] >= 100

@@ -14,7 +14,7 @@ from screenpop.superoffice.auth import AuthKind, make_auth
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.discovery import TenantLocator, TenantState
 from screenpop.superoffice.errors import NotFoundError, TenantStateError
-from screenpop.superoffice.tenant import parse_tenant_address
+from screenpop.superoffice.tenant import ENVIRONMENTS, Tenant, parse_tenant_address
 
 ONLINE = "https://online.superoffice.com"
 
@@ -40,6 +40,15 @@ ONLINE = "https://online.superoffice.com"
         ("https://crm.example.com:8443/SuperOffice/api/v1",
          "https://crm.example.com:8443/SuperOffice", "", ""),
         ("http://127.0.0.1:8000/Cust12345", "http://127.0.0.1:8000/Cust12345", "Cust12345", ""),
+        # Endpoints a tenant may move to that name no environment
+        # (developer-portal/best-practices/tenant-status/check-status.md): production's.
+        ("https://app.superoffice.com/Cust12345/api/v1", "https://app.superoffice.com/Cust12345",
+         "Cust12345", "online"),
+        ("https://disasterrecovery.superoffice.com/cust3",
+         "https://disasterrecovery.superoffice.com/Cust3", "Cust3", "online"),
+        # The older pages' "stage" is today's qaonline (authentication/online/api.md).
+        ("https://stage.superoffice.com/Cust4", "https://stage.superoffice.com/Cust4", "Cust4",
+         "qaonline"),
     ],
 )  # fmt: skip
 def test_addresses_as_users_paste_them(
@@ -52,7 +61,12 @@ def test_addresses_as_users_paste_them(
 
 
 def test_environment_bases() -> None:
+    """authentication/online/api.md: Development sod, Stage qaonline, Production online."""
+    assert ENVIRONMENTS == ("online", "sod", "qaonline")
     assert parse_tenant_address("Cust1", "sod").environment_base == "https://sod.superoffice.com"
+    assert parse_tenant_address("Cust1", "stage").environment == "qaonline"
+    app_host = parse_tenant_address("https://app.superoffice.com/Cust1", "sod")
+    assert app_host.is_online and app_host.environment_base == "https://sod.superoffice.com"
     assert parse_tenant_address("https://online4.superoffice.com/Cust1").environment_base == ONLINE
     # Any other host plays its own environment (the demo tenant does).
     demo = parse_tenant_address("http://127.0.0.1:8000/Cust12345")
@@ -145,8 +159,10 @@ async def test_the_current_endpoint_is_looked_up_and_cached(
 async def test_a_421_makes_the_client_look_again_and_go_there(
     app: DemoApp, http: httpx.AsyncClient
 ) -> None:
-    locator = TenantLocator(http, "Cust12345", "http://online.test")
-    client = SuperOfficeClient(http, locator, make_auth(AuthKind.BASIC, "demo", "demo"))
+    # A ticket on Online goes with the application's token (auth-header-types.md).
+    locator = TenantLocator(http, "Cust12345", "http://online.test", app_token="app-1")
+    auth = make_auth(AuthKind.TICKET, "", "demo")
+    client = SuperOfficeClient(http, locator, auth, app_token="app-1")
     first = await client.get_contact_summary(1)
     app.hosts.current = 1
     second = await client.get_contact_summary(1)
@@ -206,3 +222,21 @@ def test_state_answers_decode_tolerantly() -> None:
     assert state.valid_until == pytest.approx(1601891521.934296)
     odd = TenantState.from_wire({"Endpoint": "https://x/Cust1", "State": 2, "ValidUntil": "?"})
     assert odd.state == "2" and odd.valid_until is None
+
+
+async def test_an_unnumbered_webapi_url_never_replaces_the_numbered_endpoint(
+    http: httpx.AsyncClient,
+) -> None:
+    """The documented webapi_url sample is on the unnumbered host
+    (authentication/online/validate-security-tokens.md), which answers API calls with 421
+    (tenant-status/check-status.md): such a hint is ignored; a numbered one is taken."""
+    known = Tenant("https://online3.superoffice.com/Cust7")
+    locator = TenantLocator(http, "Cust7", ONLINE, initial=known)
+    for ignored in ("https://online.superoffice.com/Cust7/api/",
+                    "https://sod.superoffice.com/Cust7/api/",
+                    "https://online4.superoffice.com/Cust8/api/", "not a url"):  # fmt: skip
+        locator.use_endpoint(ignored)
+        assert locator.tenant == known
+    locator.use_endpoint("https://online4.superoffice.com/Cust7/api/")
+    assert locator.tenant.host == "online4.superoffice.com"
+    assert locator.web_client.base == f"{ONLINE}/Cust7"  # SoProtocol links: ui/soprotocol/index.md

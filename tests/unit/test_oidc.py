@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -169,10 +170,11 @@ async def test_401_after_the_refresh_means_sign_in_needed(
     assert connection.session.refreshes == 1  # exactly one re-authentication
 
 
-async def test_a_refused_refresh_falls_back_to_a_silent_browser_sign_in(
+async def test_a_refused_refresh_falls_back_to_the_browser_sign_in(
     http: httpx.AsyncClient, memory_keyring: MemoryKeyring
 ) -> None:
-    # The tenant wants the client secret to refresh, which this install does not have.
+    # The tenant wants the client secret to refresh (sign-in-user/auth-code-flow.md: required
+    # "yes"), which this install does not have.
     with running(DemoConfig(persons=10, client_secret="s3cret")) as demo:
         connection = _connect(http, demo)
         session = connection.session
@@ -182,9 +184,11 @@ async def test_a_refused_refresh_falls_back_to_a_silent_browser_sign_in(
         with pytest.raises(SignInNeededError, match="sign-in has expired"):
             await connection.client.get_contact_summary(1)
         assert load_refresh_token(_account(demo)) is None  # a refused one is forgotten
+        # The fallback is the browser sign-in the tray offers; SuperOffice documents no
+        # silent prompt=none, so the app does not count on one.
         browser = Browser()
-        await session.sign_in(browser, silent=True)
-        assert browser.query["prompt"] == ["none"]
+        await session.sign_in(browser)
+        assert "prompt" not in browser.query
         assert (await connection.client.get_contact_summary(1)).contact is not None
 
 
@@ -281,7 +285,7 @@ async def test_the_pkce_verifier_is_checked_and_a_code_works_once(
 @pytest.mark.parametrize(
     ("overrides", "error"),
     [
-        ({"code_challenge_method": "plain"}, "invalid_request"),
+        ({"code_challenge_method": "S512"}, "invalid_request"),
         ({"response_type": "token"}, "unsupported_response_type"),
         ({"acr_values": "tenant:Cust999"}, "access_denied"),
         ({"scope": "profile"}, "invalid_scope"),
@@ -292,6 +296,103 @@ async def test_the_authorize_endpoint_refuses_what_it_must(
 ) -> None:
     location = await _authorize(http, demo, "v" * 50, **overrides)
     assert parse_qs(urlsplit(location).query)["error"] == [error]
+
+
+async def test_pkce_is_optional_as_documented(http: httpx.AsyncClient) -> None:
+    """sign-in-user/auth-code-flow.md: code_challenge_method "Defaults to "plain""; without
+    PKCE the code exchange takes the client secret (required "yes")."""
+    with running(DemoConfig(persons=10, client_secret="s3cret")) as demo:
+        verifier = "p" * 50
+        location = await _authorize(http, demo, verifier, code_challenge=verifier,
+                                    code_challenge_method="")  # fmt: skip
+        code = parse_qs(urlsplit(location).query)["code"][0]
+        assert (await _exchange(http, demo, code=code, code_verifier=verifier)).status_code == 200
+        params = {"response_type": "code", "client_id": CLIENT_ID, "scope": "openid",
+                  "redirect_uri": "http://127.0.0.1:9/", "state": "s"}  # fmt: skip
+        bare = await http.get(f"{demo.origin}/login/common/oauth/authorize", params=params)
+        code = parse_qs(urlsplit(bare.headers["location"]).query)["code"][0]
+        refused = await _exchange(http, demo, code=code)
+        assert refused.status_code == 401 and refused.json()["error"] == "invalid_client"
+        bare = await http.get(f"{demo.origin}/login/common/oauth/authorize", params=params)
+        code = parse_qs(urlsplit(bare.headers["location"]).query)["code"][0]
+        # client_secret_basic, one of the two documented methods (includes/oidc-metadata.md)
+        basic = httpx.BasicAuth(CLIENT_ID, "s3cret")
+        fields = {"grant_type": "authorization_code", "code": code,
+                  "redirect_uri": "http://127.0.0.1:9/"}  # fmt: skip
+        good = await http.post(f"{demo.origin}/login/common/oauth/tokens", data=fields, auth=basic)
+        assert good.status_code == 200, good.text
+
+
+async def test_the_metadata_is_the_documented_one(demo: Running, http: httpx.AsyncClient) -> None:
+    """includes/oidc-metadata.md: client_secret_post and client_secret_basic; no challenge
+    methods listed; authorize and tokens under /login/common/oauth."""
+    body = (await http.get(f"{demo.origin}/login/.well-known/openid-configuration")).json()
+    assert body["token_endpoint_auth_methods_supported"] == [
+        "client_secret_post", "client_secret_basic",
+    ]  # fmt: skip
+    assert "code_challenge_methods_supported" not in body and body["scopes_supported"] == ["openid"]
+    assert body["token_endpoint"].endswith("/login/common/oauth/tokens")
+
+
+async def test_id_tokens_are_shaped_like_the_documented_sample(
+    demo: Running, http: httpx.AsyncClient
+) -> None:
+    """authentication/online/validate-security-tokens.md: "iat" a string, nbf and exp numbers,
+    the identity claims as strings under http://schemes.superoffice.net/identity/, and
+    webapi_url on the environment's unnumbered host. The client accepts it."""
+    verifier = "v" * 50
+    code = parse_qs(urlsplit(await _authorize(http, demo, verifier)).query)["code"][0]
+    answer = (await _exchange(http, demo, code=code, code_verifier=verifier)).json()
+    claims = jwt.decode(answer["id_token"], _signing_key()).claims
+    assert isinstance(claims["iat"], str) and claims["iat"].isdigit()
+    assert isinstance(claims["nbf"], int) and isinstance(claims["exp"], int)
+    identity = "http://schemes.superoffice.net/identity/"
+    assert claims[f"{identity}is_administrator"] == "False" and claims["sub"]
+    assert claims[f"{identity}webapi_url"] == f"{demo.origin}/Cust12345/api/"
+    oidc = OidcClient(http, OidcSettings(f"{demo.origin}/login", CLIENT_ID, "Cust12345"))
+    verified = await oidc.verify_id_token(answer["id_token"], nonce=None)
+    assert verified["iat"] == int(claims["iat"])
+
+
+async def test_a_refresh_never_sends_requests_to_the_unnumbered_host(
+    demo: Running, memory_keyring: MemoryKeyring
+) -> None:
+    """Each token's webapi_url names the unnumbered host, which answers API calls with 421
+    (tenant-status/check-status.md): it must not replace the endpoint /api/state gave."""
+    answers: list[tuple[str, int]] = []
+
+    async def keep(response: httpx.Response) -> None:
+        answers.append((response.request.url.netloc.decode(), response.status_code))
+
+    async with httpx.AsyncClient(timeout=10, event_hooks={"response": [keep]}) as http:
+        connection = _connect(http, demo)
+        assert connection.session is not None
+        await connection.session.sign_in(Browser())
+        await connection.client.get_contact_summary(1)
+        await _control(http, demo, expire_tokens=True)
+        await connection.client.get_contact_summary(1)  # a 401, a refresh, the retry
+        await connection.client.get_contact_summary(2)  # with the refreshed token
+        assert connection.session.refreshes == 1
+    assert (urlsplit(demo.origin).netloc, 421) not in answers
+    assert [s for _host, s in answers].count(421) == 0
+
+
+async def test_the_online_hosts_refuse_what_online_refuses(
+    demo: Running, http: httpx.AsyncClient
+) -> None:
+    """auth-header-types.md (a ticket goes with SO-AppToken on Online; Basic is Onsite only:
+    onsite/webapi/index.md) and check-status.md (the unnumbered host answers API calls
+    with 421); the main port still plays an Onsite installation for Basic."""
+    path = "/Cust12345/api/v1/Contact/1/Summary"
+    numbered = demo.online_hosts[0]
+    basic = httpx.BasicAuth("demo", "demo")
+    assert (await http.get(f"{numbered}{path}", auth=basic)).status_code == 401
+    ticket = {"Authorization": "SOTicket demo"}
+    assert (await http.get(f"{numbered}{path}", headers=ticket)).status_code == 401
+    with_token = {**ticket, "SO-AppToken": "app-1"}
+    assert (await http.get(f"{numbered}{path}", headers=with_token)).status_code == 200
+    assert (await http.get(f"{demo.origin}{path}", headers=with_token)).status_code == 421
+    assert (await http.get(f"{demo.origin}{path}", auth=basic)).status_code == 200
 
 
 @pytest.mark.parametrize("redirect", ["https://evil.example/cb", "http://10.0.0.5:80/"])
@@ -307,8 +408,6 @@ async def test_only_loopback_redirects(
 
 
 def _id_token(demo: Running, key: RSAKey | None = None, **changes: Any) -> str:
-    import time
-
     claims = {"iss": demo.origin, "sub": "demo", "aud": CLIENT_ID, "iat": int(time.time()),
               "exp": int(time.time()) + 300, "nonce": "n1", **changes}  # fmt: skip
     claims = {k: v for k, v in claims.items() if v is not None}
@@ -334,6 +433,9 @@ async def test_id_tokens_that_fail_verification(
 ) -> None:
     oidc = OidcClient(http, OidcSettings(f"{demo.origin}/login", CLIENT_ID, "Cust12345"))
     assert (await oidc.verify_id_token(_id_token(demo), nonce="n1"))["sub"] == "demo"
+    # validate-security-tokens.md's sample sends "iat" as a string of digits.
+    sample_iat = _id_token(demo, iat=str(int(time.time())))
+    assert (await oidc.verify_id_token(sample_iat, nonce="n1"))["sub"] == "demo"
     with pytest.raises(AuthenticationError, match="failed verification"):
         await oidc.verify_id_token(make(demo), nonce="n1")
 

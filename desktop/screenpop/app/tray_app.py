@@ -44,6 +44,7 @@ from screenpop.sync.caller_ids import (
     update_search_index,
 )
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
+from screenpop.sync.ticket_statuses import MAX_AGE_S, TicketStatusBook
 from screenpop.triggers.messages import Message, OpenContact, ShowApp, SyncNow
 from screenpop.triggers.os_links import OsLinkEvents
 from screenpop.triggers.single_instance import InstanceServer, send, server_name
@@ -101,6 +102,7 @@ class ScreenpopApp:
         self.cache = CallerIdCache(profile.cache_file)
         self.tray = TrayIcon()
         self.main_window = MainWindow()
+        self.statuses = TicketStatusBook(profile.ticket_statuses_file)
         self.windows = ContactWindows(
             self.client,
             self.tasks,
@@ -108,6 +110,7 @@ class ScreenpopApp:
             load_geometry=lambda: load_window_state(profile, _CONTACT_GEOMETRY),
             save_geometry=lambda state: save_window_state(profile, _CONTACT_GEOMETRY, state),
             keep_spare=True,
+            statuses=self.statuses,
         )
         self.pops = PopController(
             settings, self.cache, self.windows, self.find, tray_geometry=self.tray.geometry
@@ -170,6 +173,7 @@ class ScreenpopApp:
         )
         # The set is ready for pops already; Find's name index catches up behind it.
         await update_search_index(self.profile.cache_file)
+        await self.statuses.refresh(self.client(), max_age_s=MAX_AGE_S)
         return result
 
     def start(self) -> None:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 from screenpop import __version__
 from screenpop.cli.configure import configure, sign_in
+from screenpop.cli.summary import add_parser as add_summary_parser
+from screenpop.cli.summary import contact_id_arg
 from screenpop.config.logs import setup_logging
 from screenpop.config.profile import PROFILE_ENV, Profile
 from screenpop.config.settings import PopMode, Settings, load_settings
@@ -84,6 +86,8 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="lifetime of the access tokens its sign-in issues")  # fmt: skip
     server.add_argument("--client-id", default="screenpop-demo",
                         help="the OpenID Connect client id its sign-in accepts")  # fmt: skip
+    server.add_argument("--client-secret", default="",
+                        help="its secret, which refreshing a token then needs")  # fmt: skip
 
     conf = sub.add_parser("configure", parents=[common], help="change settings")
     conf.add_argument("--tenant", metavar="URL")
@@ -155,6 +159,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     open_ = sub.add_parser("open", parents=[common], help="open a contact window")
     open_.add_argument("contact_id")
+    add_summary_parser(sub, common)
     return parser
 
 
@@ -221,6 +226,10 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
         return _call(args, profile, verbose)
     if command == "open":
         return _open(args, profile, verbose)
+    if command == "summary":
+        from screenpop.cli.summary import run_summary
+
+        return run_summary(args, profile)
     raise AssertionError(command)
 
 
@@ -245,6 +254,7 @@ def _demo_server(args: argparse.Namespace) -> int:
         user=args.user,
         password=args.password,
         client_id=args.client_id,
+        client_secret=args.client_secret,
         token_lifetime_s=args.token_lifetime,
         faults=tuple(Fault.parse(text) for text in args.fault),
     )
@@ -275,6 +285,7 @@ def _sync(profile: Profile) -> int:
     from screenpop.superoffice.client import make_http_client
     from screenpop.superoffice.errors import SignInNeededError
     from screenpop.sync.caller_ids import sync_caller_ids, update_search_index
+    from screenpop.sync.ticket_statuses import TicketStatusBook
 
     settings = load_settings(profile)
 
@@ -284,6 +295,7 @@ def _sync(profile: Profile) -> int:
             result = await sync_caller_ids(
                 client, profile.cache_file, settings.home_region, **settings.sync_options()
             )
+            await TicketStatusBook(profile.ticket_statuses_file).refresh(client)
         await update_search_index(profile.cache_file)
         return result.summary_line()
 
@@ -384,12 +396,8 @@ def _call(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
 def _open(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
     from screenpop.triggers.messages import OpenContact
 
-    try:
-        contact_id = int(args.contact_id)
-    except ValueError:
-        contact_id = 0
-    if contact_id <= 0:
-        print(f"screenpop: {args.contact_id!r} is not a contact id", file=sys.stderr)
+    contact_id = contact_id_arg(args.contact_id)
+    if contact_id is None:
         return EXIT_USAGE
     if not _contact_exists(profile, contact_id):
         print(f"screenpop: SuperOffice has no contact {contact_id}", file=sys.stderr)

@@ -53,6 +53,11 @@ class Profile:
         return self.root / "cache.sqlite3"
 
     @property
+    def ticket_statuses_file(self) -> Path:
+        """The tenant's ticket status names (:mod:`screenpop.store.ticket_statuses`)."""
+        return self.root / "ticket-statuses.json"
+
+    @property
     def history_file(self) -> Path:
         return self.root / "history.sqlite3"
 

@@ -1,4 +1,12 @@
-"""Deep links into the SuperOffice web client (SoProtocol, DESIGN §3)."""
+"""Deep links into the SuperOffice web client (SoProtocol, DESIGN §3).
+
+``…/{tenant}/default.aspx?{WHERE}?{WHAT}`` (``ui/soprotocol/index.md``): ``contact.main``
+(``howto/open-contact.md``), ``appointment.main`` (``howto/open-follow-up.md``),
+``document.main`` (``howto/open-document.md``), ``ticket.main`` (``howto/requests.md``, which
+also writes ``person.main…?person_id=``), and the ``sale`` target with its ``sale_id``
+(``navigation-points.md``). A chat target exists but no id parameter for it is documented, so
+there is no chat link.
+"""
 
 from __future__ import annotations
 

@@ -1,7 +1,11 @@
-"""Typed, tolerant models of the two SuperOffice answers the app is built on.
+"""Typed, tolerant models of the SuperOffice answers the app is built on: caller IDs
+(``PocketAgent`` GetMyCallerIDs) and the contact summary (``Contact/{id}/Summary``).
 
 Both directions live here: the client decodes with ``from_wire`` and the demo tenant encodes
-with ``to_wire``, so the two cannot drift apart.
+with ``to_wire``, so the two cannot drift apart. Member names and wire types are the
+reference's (``SuperOffice.WebApi.Data.CallerID.yml``, ``…ContactSummary.yml``, the SOAP
+sample ``soap/Services88/Contact/GetContactSummary.md``); the company is
+:mod:`screenpop.core.contact`.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from screenpop.core.contact import Contact as Contact
 from screenpop.core.errors import DecodeError
 from screenpop.core.wire import (
     as_datetime,
@@ -111,56 +116,10 @@ class CallerIdCollection:
 
 
 @dataclass(frozen=True, slots=True)
-class Contact:
-    """The company ("contact" in SuperOffice) at the head of a summary."""
-
-    contact_id: int
-    name: str
-    department: str = ""
-    category: str = ""
-    our_contact: str = ""
-    phone: str = ""
-    email: str = ""
-    address: str = ""
-    city: str = ""
-    country: str = ""
-    web_site: str = ""
-
-    @classmethod
-    def from_wire(cls, raw: Any) -> Contact:
-        obj = as_object(raw, "Contact")
-        return cls(
-            contact_id=as_int(obj.get("ContactId"), "ContactId"),
-            name=as_str(obj.get("Name")),
-            department=as_str(obj.get("Department")),
-            category=as_str(obj.get("CategoryName")),
-            our_contact=as_str(obj.get("AssociateName")),
-            phone=as_str(obj.get("DirectPhone")),
-            email=as_str(obj.get("EmailAddress")),
-            address=as_str(obj.get("FormattedAddress")),
-            city=as_str(obj.get("City")),
-            country=as_str(obj.get("CountryName")),
-            web_site=as_str(obj.get("URL")),
-        )
-
-    def to_wire(self) -> dict[str, Any]:
-        return {
-            "ContactId": self.contact_id,
-            "Name": self.name,
-            "Department": self.department,
-            "CategoryName": self.category,
-            "AssociateName": self.our_contact,
-            "DirectPhone": self.phone,
-            "EmailAddress": self.email,
-            "FormattedAddress": self.address,
-            "City": self.city,
-            "CountryName": self.country,
-            "URL": self.web_site,
-        }
-
-
-@dataclass(frozen=True, slots=True)
 class Ticket:
+    """``status`` is the tenant's own status id (:mod:`screenpop.core.ticket_status` names it);
+    ``icon_hint`` an opaque hint whose values the reference does not give."""
+
     ticket_id: int
     status: int
     title: str
@@ -190,7 +149,9 @@ class Ticket:
 
 @dataclass(frozen=True, slots=True)
 class Activity:
-    """A follow-up (appointment) or a document: the API gives both the same shape."""
+    """A follow-up (appointment) or a document: both are an ``ActivitySummaryItem``.
+    ``completed`` is the ActivityStatus name as sent (Unknown, NotStarted, Started, Completed);
+    ``document_id`` is 0 for what is not a document."""
 
     appointment_id: int
     document_id: int
@@ -198,10 +159,6 @@ class Activity:
     description: str
     completed: str
     registered: datetime | None
-
-    @property
-    def is_completed(self) -> bool:
-        return self.completed == "Completed"
 
     @classmethod
     def from_wire(cls, raw: Any) -> Activity:
@@ -228,6 +185,9 @@ class Activity:
 
 @dataclass(frozen=True, slots=True)
 class Sale:
+    """``status`` is the SaleStatus name as sent (Unknown, Open, Sold, Lost, Stalled),
+    ``completed`` the ActivityStatus one; ``probability`` is 0–100."""
+
     sale_id: int
     sale_date: datetime | None
     probability: int
@@ -334,9 +294,14 @@ class ContactSummary:
                     skipped += 1
             return decoded
 
-        contact_raw = obj.get("Contact")
+        contact: Contact | None = None
+        if obj.get("Contact") is not None:
+            try:
+                contact = Contact.from_wire(obj["Contact"])
+            except DecodeError:  # the lists are worth showing without the company
+                skipped += 1
         return cls(
-            contact=None if contact_raw is None else Contact.from_wire(contact_raw),
+            contact=contact,
             tickets=items("Tickets", Ticket.from_wire),
             followups=items("Followups", Activity.from_wire),
             documents=items("Documents", Activity.from_wire),

@@ -98,9 +98,8 @@ def company_profile(company: Company, e164: str, people: Sequence[str]) -> Compa
         name=company.name,
         locale=locale,
         city=city,
-        address=locale.address(
-            pick(locale.streets, more), street_number, city, pick(city.postcodes, more >> 20)
-        ),
+        street=locale.street_line(pick(locale.streets, more), street_number),
+        postcode=pick(city.postcodes, more >> 20),
         phone=format_international(e164),
         email=f"{pick(locale.mailboxes, more >> 24)}@{domain}",
         web_site=f"https://www.{domain}",

@@ -52,12 +52,9 @@ class Locale:
     mailboxes: tuple[str, ...]
     associates: tuple[str, ...]
 
-    def address(self, street: str, number: int, city: City, postcode: str) -> str:
-        if self.address_style == "gb":
-            return f"{number} {street}, {city.postal} {postcode}"
-        if self.address_style == "us":
-            return f"{number} {street}, {city.postal}, {city.state} {postcode}"
-        return f"{street} {number}, {postcode} {city.postal}"
+    def street_line(self, street: str, number: int) -> str:
+        """The street and number as the country writes them ("Storgata 5", "5 High Street")."""
+        return f"{number} {street}" if self.address_style in ("gb", "us") else f"{street} {number}"
 
 
 LOCALES: tuple[Locale, ...] = (

@@ -3,13 +3,24 @@
 Enough for the app's whole Online flow to run in tests with httpx following the
 authorization URL instead of a browser: discovery, an authorize endpoint that approves at
 once (redirecting to a loopback ``redirect_uri`` with ``code`` and ``state``), a token
-endpoint that checks client id, redirect URI and the PKCE S256 verifier and issues opaque
-short-lived access tokens and refresh tokens, a JWKS, and RS256-signed ID tokens carrying
-SuperOffice's ``webapi_url`` and ``ctx`` claims. State is in memory; nothing is persisted.
+endpoint that checks client id, client secret, redirect URI and the PKCE verifier and issues
+opaque short-lived access tokens and refresh tokens, a JWKS, and RS256-signed ID tokens.
+State is in memory; nothing is persisted.
+
+As strict as SuperOffice's, by its pages: the metadata of ``includes/oidc-metadata.md``
+(client authentication by ``client_secret_post`` or ``client_secret_basic``, no challenge
+methods listed); PKCE optional, its method ``plain`` unless ``S256`` is asked for, and a code
+exchange without it needs the client secret; refreshing needs the client secret where the
+client is registered with one (``sign-in-user/auth-code-flow.md``); ID tokens shaped like the
+documented sample (``validate-security-tokens.md``): ``iat`` a string of digits, the
+``http://schemes.superoffice.net/identity/`` claims as strings, ``webapi_url`` on the
+environment's own, unnumbered host. ``prompt=none`` is the demo's own: SuperOffice documents
+no silent sign-in.
 """
 
 from __future__ import annotations
 
+import base64
 import functools
 import secrets
 import threading
@@ -17,9 +28,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit
 
-from authlib.oauth2.rfc7636.challenge import compare_s256_code_challenge
+from authlib.oauth2.rfc7636.challenge import (
+    compare_plain_code_challenge,
+    compare_s256_code_challenge,
+)
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 from starlette.requests import Request
@@ -27,8 +41,10 @@ from starlette.responses import JSONResponse, PlainTextResponse, RedirectRespons
 from starlette.routing import Route
 
 PREFIX = "/login"
-WEBAPI_URL_CLAIM = "http://schemes.superoffice.net/identity/webapi_url"
-CTX_CLAIM = "http://schemes.superoffice.net/identity/ctx"
+IDENTITY = "http://schemes.superoffice.net/identity/"
+WEBAPI_URL_CLAIM = f"{IDENTITY}webapi_url"
+CTX_CLAIM = f"{IDENTITY}ctx"
+_CHALLENGES = {"S256": compare_s256_code_challenge, "plain": compare_plain_code_challenge}
 _CODE_LIFETIME_S = 60
 _KID = "screenpop-demo"
 _LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]", "::1")
@@ -45,6 +61,8 @@ class _Grant:
     client_id: str
     redirect_uri: str
     challenge: str
+    """"" without PKCE."""
+    method: str
     nonce: str | None
     expires: float
 
@@ -63,13 +81,26 @@ def _is_loopback_redirect(uri: str) -> bool:
     return parts.scheme == "http" and parts.netloc.rsplit(":", 1)[0] in _LOOPBACK_HOSTS
 
 
+def _client_credentials(form: dict[str, str], authorization: str) -> tuple[str, str | None]:
+    """The client id and secret, from the form (client_secret_post) or an Authorization:
+    Basic header (client_secret_basic); the secret is None when none was sent."""
+    scheme, _, value = authorization.strip().partition(" ")
+    if scheme.lower() == "basic":
+        try:
+            client_id, _, basic_secret = base64.b64decode(value).decode().partition(":")
+        except ValueError:
+            return "", None
+        return unquote_plus(client_id), unquote_plus(basic_secret)
+    return form.get("client_id", ""), form.get("client_secret") or None
+
+
 def _token_error(error: str, description: str, status: int = 400) -> Response:
     return JSONResponse({"error": error, "error_description": description}, status)
 
 
 class DemoProvider:
-    """The provider's state and routes. ``endpoint()`` gives the tenant's current API root
-    (it moves between the demo's Online hosts) for the ``webapi_url`` claim."""
+    """The provider's state and routes (``client_secret`` "": a client registered without
+    one)."""
 
     def __init__(
         self,
@@ -78,14 +109,12 @@ class DemoProvider:
         client_id: str,
         client_secret: str,
         token_lifetime_s: int,
-        endpoint: Callable[[Request], str],
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.customer = customer
         self.client_id = client_id
         self.client_secret = client_secret
         self.token_lifetime_s = token_lifetime_s
-        self._endpoint = endpoint
         self._clock = clock
         self._lock = threading.Lock()
         self._codes: dict[str, _Grant] = {}
@@ -130,9 +159,13 @@ class DemoProvider:
                 "scopes_supported": ["openid"],
                 "response_types_supported": ["code"],
                 "subject_types_supported": ["public"],
+                "response_modes_supported": ["form_post", "fragment", "query"],
+                "grant_types_supported": ["implicit", "authorization_code", "refresh_token"],
                 "id_token_signing_alg_values_supported": ["RS256"],
-                "code_challenge_methods_supported": ["S256"],
-                "token_endpoint_auth_methods_supported": ["client_secret_post", "none"],
+                "token_endpoint_auth_methods_supported": [
+                    "client_secret_post",
+                    "client_secret_basic",
+                ],
             }
         )
 
@@ -157,16 +190,17 @@ class DemoProvider:
             return back(error="unsupported_response_type")
         if "openid" not in q.get("scope", "").split():
             return back(error="invalid_scope", error_description="scope must include openid")
-        if q.get("code_challenge_method") != "S256" or not q.get("code_challenge"):
-            return back(error="invalid_request", error_description="PKCE S256 is required")
+        method = q.get("code_challenge_method") or "plain"  # the documented default
+        if q.get("code_challenge") and method not in _CHALLENGES:
+            return back(error="invalid_request", error_description="S256 or plain")
         acr = q.get("acr_values", "")
         if acr and acr != f"tenant:{self.customer}":
             return back(error="access_denied", error_description=f"unknown tenant in {acr}")
         if q.get("prompt") == "none" and self.signed_out:
             return back(error="login_required")
         code = secrets.token_urlsafe(24)
-        grant = _Grant(self.client_id, redirect_uri, q["code_challenge"], q.get("nonce"),
-                       self._clock() + _CODE_LIFETIME_S)  # fmt: skip
+        grant = _Grant(self.client_id, redirect_uri, q.get("code_challenge", ""), method,
+                       q.get("nonce"), self._clock() + _CODE_LIFETIME_S)  # fmt: skip
         with self._lock:
             self._codes[code] = grant
         self.signed_out = False
@@ -178,16 +212,20 @@ class DemoProvider:
             form = dict(parse_qsl((await request.body()).decode(), keep_blank_values=True))
         except UnicodeDecodeError:
             return _token_error("invalid_request", "The body is not a form.")
-        if form.get("client_id") != self.client_id:
+        client_id, secret = _client_credentials(form, request.headers.get("authorization", ""))
+        if client_id != self.client_id:
             return _token_error("invalid_client", "Unknown client_id.", 401)
+        if secret is not None and not secrets.compare_digest(secret, self.client_secret):
+            return _token_error("invalid_client", "The client secret is wrong.", 401)
+        authenticated = secret is not None and bool(self.client_secret)
         grant_type = form.get("grant_type")
         if grant_type == "authorization_code":
-            return self._exchange_code(form, _origin(request), request)
+            return self._exchange_code(form, _origin(request), authenticated)
         if grant_type == "refresh_token":
-            return self._refresh_grant(form, _origin(request), request)
+            return self._refresh_grant(form, _origin(request), authenticated)
         return _token_error("unsupported_grant_type", f"{grant_type!r} is not supported.")
 
-    def _exchange_code(self, form: dict[str, str], issuer: str, request: Request) -> Response:
+    def _exchange_code(self, form: dict[str, str], issuer: str, authenticated: bool) -> Response:
         with self._lock:
             grant = self._codes.pop(form.get("code", ""), None)  # one use only
         if grant is None or self._clock() > grant.expires:
@@ -195,41 +233,54 @@ class DemoProvider:
         if form.get("redirect_uri") != grant.redirect_uri:
             return _token_error("invalid_grant", "redirect_uri differs from the authorize one.")
         verifier = form.get("code_verifier", "")
-        if not verifier or not compare_s256_code_challenge(verifier, grant.challenge):
-            return _token_error("invalid_grant", "The PKCE code_verifier does not match.")
+        if grant.challenge:
+            if not verifier or not _CHALLENGES[grant.method](verifier, grant.challenge):
+                return _token_error("invalid_grant", "The PKCE code_verifier does not match.")
+        elif not authenticated:
+            return _token_error("invalid_client", "Without PKCE the client secret is needed.", 401)
         refresh_token = secrets.token_urlsafe(32)
         with self._lock:
             self._refresh[refresh_token] = grant.client_id
-        return self._issue(issuer, request, nonce=grant.nonce, refresh_token=refresh_token)
+        return self._issue(issuer, nonce=grant.nonce, refresh_token=refresh_token)
 
-    def _refresh_grant(self, form: dict[str, str], issuer: str, request: Request) -> Response:
-        # Like SuperOffice: refreshing may need the client secret (a confidential client).
-        if self.client_secret and not secrets.compare_digest(
-            form.get("client_secret", ""), self.client_secret
-        ):
+    def _refresh_grant(self, form: dict[str, str], issuer: str, authenticated: bool) -> Response:
+        # Like SuperOffice: refreshing needs the client secret of a client that has one.
+        if self.client_secret and not authenticated:
             return _token_error("invalid_client", "Refreshing needs the client secret.", 401)
         with self._lock:
             owner = self._refresh.get(form.get("refresh_token", ""))
         if owner != self.client_id:
             return _token_error("invalid_grant", "The refresh token is unknown or revoked.")
-        return self._issue(issuer, request, nonce=None, refresh_token=None)
+        return self._issue(issuer, nonce=None, refresh_token=None)
 
-    def _issue(
-        self, issuer: str, request: Request, *, nonce: str | None, refresh_token: str | None
-    ) -> Response:
+    def _issue(self, issuer: str, *, nonce: str | None, refresh_token: str | None) -> Response:
         now = self._clock()
         access_token = f"8A:{self.customer}.{secrets.token_urlsafe(24)}"  # opaque, as SuperOffice
         with self._lock:
             self._access = {t: e for t, e in self._access.items() if e > now}
             self._access[access_token] = now + self.token_lifetime_s
+        tenant = f"{issuer}/{self.customer}"
         claims: dict[str, Any] = {
-            "iss": issuer,
-            "sub": "demo",
-            "aud": self.client_id,
-            "iat": int(now),
-            "exp": int(now) + max(self.token_lifetime_s, 300),
+            "sub": "demo@example.com",
+            f"{IDENTITY}associateid": "5",
+            f"{IDENTITY}identityprovider": "central-superid",
+            f"{IDENTITY}email": "demo@example.com",
+            f"{IDENTITY}upn": "demo@example.com",
+            f"{IDENTITY}is_administrator": "False",
             CTX_CLAIM: self.customer,
-            WEBAPI_URL_CLAIM: f"{self._endpoint(request)}/api/",
+            f"{IDENTITY}company_name": "Screenpop demo tenant",
+            f"{IDENTITY}serial": "1801550193",
+            f"{IDENTITY}netserver_url": f"{tenant}/Remote/Services88/",
+            # On the environment's host, as in the documented sample: no API there (421).
+            WEBAPI_URL_CLAIM: f"{tenant}/api/",
+            f"{IDENTITY}system_token": "Screenpop demo-system-token",
+            "iat": str(int(now)),  # a string, as in the documented sample
+            f"{IDENTITY}initials": "SD",
+            f"{IDENTITY}so_primary_email_address": "demo@example.com",
+            "nbf": int(now) - 60,
+            "exp": int(now) + max(self.token_lifetime_s, 300),
+            "iss": issuer,
+            "aud": self.client_id,
         }
         if nonce:
             claims["nonce"] = nonce

@@ -3,9 +3,13 @@
 Online tenants move between numbered hosts. ``serve`` listens on two extra loopback ports that
 act as "online2" and "online3"; the tenant lives on one of them at a time, and the API on the
 other answers ``421 Misdirected Request``. The main port plays the environment
-(``online.superoffice.com``): ``GET /api/state/{Cust}`` names the current host, ``/login`` is
-the sign-in authority, and the API keeps answering there too, so every address the demo ever
-printed (``http://127.0.0.1:PORT/Cust12345``) keeps working.
+(``online.superoffice.com``): ``GET /api/state/{Cust}`` names the current host and ``/login``
+is the sign-in authority. As on SuperOffice's own (``tenant-status/check-status.md``: "reserved
+for authentication"), an Online request to the API there (a Bearer token, or a ticket with its
+``SO-AppToken``) answers 421; the numbered hosts refuse what Online refuses (Basic, a ticket
+without ``SO-AppToken``: ``api/authentication/online/auth-header-types.md``). The main port
+also plays an Onsite installation, for Basic and a bare ticket, so every address the demo
+ever printed (``http://127.0.0.1:PORT/Cust12345``) keeps working for those.
 
 ``POST /_demo/control`` (demo only, JSON) changes things while serving, for tests and for
 trying the app by hand: ``{"move": true}`` moves the tenant to the next host, ``{"state":
@@ -55,13 +59,39 @@ class OnlineHosts:
         )
         return f"{origin.rstrip('/')}/{self.customer}"
 
+    def _asked(self, request: Request) -> str:
+        """``current``, ``other`` (a numbered host the tenant is not on) or ``environment``."""
+        asked = request.headers.get("host", "").lower()
+        for index, host in enumerate(self.hosts):
+            if asked == _netloc(host):
+                return "current" if index == self.current else "other"
+        return "environment"
+
     def misdirected(self, request: Request) -> bool:
-        """A request to one of the Online hosts the tenant is not on now."""
+        """A request to a numbered host the tenant is not on now, or an Online one to the
+        environment's host."""
         if not self.hosts:
             return False
-        asked = request.headers.get("host", "").lower()
-        others = {_netloc(h) for i, h in enumerate(self.hosts) if i != self.current}
-        return asked in others
+        where = self._asked(request)
+        if where == "environment":
+            scheme = request.headers.get("authorization", "").strip().partition(" ")[0]
+            return scheme.lower() == "bearer" or "so-apptoken" in request.headers
+        return where == "other"
+
+    def refused_on_online(self, request: Request, app_secret: str) -> str:
+        """Why the tenant's numbered host refuses an authorized request ("" when it does
+        not): Basic is Onsite only, and a ticket goes with the application's token."""
+        if not self.hosts or self._asked(request) != "current":
+            return ""
+        scheme = request.headers.get("authorization", "").strip().partition(" ")[0].lower()
+        if scheme == "basic":
+            return "Basic authentication is not allowed in SuperOffice Online."
+        token = request.headers.get("so-apptoken", "")
+        if scheme == "soticket" and not token:
+            return "A ticket needs the application's SO-AppToken in SuperOffice Online."
+        if scheme == "soticket" and app_secret and token != app_secret:
+            return "The SO-AppToken is not this application's."
+        return ""
 
     async def state_api(self, request: Request) -> Response:
         customer = request.path_params["customer"]

@@ -1,11 +1,17 @@
 """The demo tenant as an ASGI app imitating the SuperOffice Web API, and serving it.
 
-Routes (under ``/{customer}``): ``POST api/v1/Agents/Pocket/GetMyCallerIDs``,
-``GET api/v1/Contact/{id}/Summary`` and ``GET default.aspx`` (a stand-in web client).
+Routes (under ``/{customer}``): ``POST api/v1/Agents/Pocket/GetMyCallerIDs`` and
+``…/GetCallerIDsFromSelection``, ``GET api/v1/Contact/{id}/Summary``,
+``GET api/v1/List/TicketStatus/Items`` and ``GET default.aspx`` (a stand-in web client).
 The API takes Basic (``user``/``password``), ``SOTicket <password>``, or a Bearer token from
 the demo's OpenID Connect provider under ``/login`` (:mod:`screenpop.demo.oidc`). Online
-behaviour (state API, moving hosts, a control request) is in :mod:`screenpop.demo.online`;
-injected faults and latency in :mod:`screenpop.demo.faults`.
+behaviour (state API, moving hosts, which host answers what, a control request) is in
+:mod:`screenpop.demo.online`; injected faults and latency in :mod:`screenpop.demo.faults`.
+
+It is as strict as the reference: request bodies carry the members as typed (a null where
+``agent/Pocket_Agent/v1PocketAgent_GetMyCallerIDs.md`` types a string or a date is a 400),
+answers have the documented members and only those. The error bodies are the demo's own:
+SuperOffice documents none, and the client reads them only as a hint.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from screenpop.demo.numbers import MAX_INDEX
 from screenpop.demo.oidc import DemoProvider
 from screenpop.demo.online import OnlineHosts, control_route
 from screenpop.demo.summaries import cut
+from screenpop.demo.ticket_statuses import language_of, ticket_status_items
 
 JSON = "application/json; charset=utf-8"
 DEFAULT_LIMIT = 10
@@ -135,6 +142,24 @@ def _param(request: Request, name: str) -> str | None:
     return None
 
 
+def _typed(fields: dict[str, Any], dates: tuple[str, ...], strings: tuple[str, ...]) -> str:
+    """What is wrong with the members as the reference types them ("" when nothing): a
+    member may be left out, but not sent as null or as another type."""
+    for key, value in fields.items():
+        name = next((n for n in (*dates, *strings) if n.lower() == key.lower()), None)
+        if name is None:
+            continue
+        if not isinstance(value, str):
+            kind = "date" if name in dates else "string"
+            return f"{name} must be a {kind}, not {json.dumps(value)}."
+        if name in dates:
+            try:
+                datetime.fromisoformat(value.replace("Z", "+00:00"))
+            except ValueError:
+                return f"{name} is not a date: {value!r}."
+    return ""
+
+
 def _authorized(header: str, config: DemoConfig, provider: DemoProvider) -> bool:
     scheme, _, credentials = header.strip().partition(" ")
     credentials = credentials.strip()
@@ -184,7 +209,6 @@ def create_app(config: DemoConfig) -> DemoApp:
         client_id=config.client_id,
         client_secret=config.client_secret,
         token_lifetime_s=config.token_lifetime_s,
-        endpoint=hosts.endpoint,
     )
     today = config.today or datetime.now(UTC).date()
     tenant: _Tenant
@@ -202,6 +226,9 @@ def create_app(config: DemoConfig) -> DemoApp:
                 return _error(421, "Wrong subdomain used to access tenant", "MisdirectedRequest")
             if not _authorized(request.headers.get("authorization", ""), config, provider):
                 return _error(401, "Sign in with the demo user and password.", "Unauthorized")
+            refused = hosts.refused_on_online(request, config.client_secret)
+            if refused:
+                return _error(401, refused, "Unauthorized")
             return await handler(request)
 
         return endpoint
@@ -218,6 +245,9 @@ def create_app(config: DemoConfig) -> DemoApp:
             fields = {}
         elif not isinstance(fields, dict):
             return _error(400, "The request body is not a JSON object.", "BadRequest")
+        wrong = _typed(fields, dates=("MinDate", "MaxDate"), strings=("LastHash",))
+        if wrong:
+            return _error(400, wrong, "BadRequest")
         last_hash = next((v for k, v in fields.items() if k.lower() == "lasthash"), None)
         if isinstance(last_hash, str) and last_hash == tenant.caller_id_hash:
             return Response(b"null", media_type=JSON)
@@ -250,6 +280,9 @@ def create_app(config: DemoConfig) -> DemoApp:
         selection_id = fields.get("SelectionId")
         if type(selection_id) is not int or selection_id <= 0:
             return _error(400, "SelectionId must be a positive whole number.", "BadRequest")
+        wrong = _typed(fields, dates=(), strings=("LastHash",))
+        if wrong:
+            return _error(400, wrong, "BadRequest")
         if selection_id > MAX_SELECTION:
             return _error(404, f"Selection {selection_id} not found", "NotFound")
         if selection_id not in selections:
@@ -276,6 +309,11 @@ def create_app(config: DemoConfig) -> DemoApp:
             return _error(404, f"Contact {int(raw_id)} not found", "NotFound")
         return _json(cut(found, limit).to_wire())
 
+    async def ticket_statuses(request: Request) -> Response:
+        headers = request.headers
+        language = language_of(headers.get("so-language"), headers.get("accept-language"))
+        return _json([item.to_wire() for item in ticket_status_items(language)])
+
     async def web_client(request: Request) -> Response:
         target = escape(unquote(request.url.query))
         return HTMLResponse(
@@ -297,6 +335,7 @@ def create_app(config: DemoConfig) -> DemoApp:
             methods=["POST"],
         ),
         Route("/api/v1/Contact/{contact_id}/Summary", api(summary), methods=["GET"]),
+        Route("/api/v1/List/TicketStatus/Items", api(ticket_statuses), methods=["GET"]),
         Route("/default.aspx", web_client, methods=["GET"]),
     ]
     app = Starlette(

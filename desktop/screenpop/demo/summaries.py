@@ -4,6 +4,12 @@ A summary is a pure function of (seed, contact, day): it is generated on each re
 stored, so a tenant of a million persons costs no memory for them. Times fall in office hours
 of the contact's own time zone, and registrations at most five hours earlier (03:00 at the
 earliest), which keeps them clear of the 02:00-03:00 daylight-saving gaps.
+
+The values are the documented ones and no others: tickets carry the tenant's own status ids
+(:mod:`screenpop.demo.ticket_statuses`) with an opaque ``IconHint``; follow-ups, documents and
+sales every ``ActivityStatus`` (Unknown, NotStarted, Started, Completed); sales every
+``SaleStatus`` (Unknown, Open, Sold, Lost, Stalled); the company the whole Contact carrier
+(:mod:`screenpop.demo.contact_card`).
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from screenpop.core.models import Activity, Chat, Contact, ContactSummary, Sale, Ticket
+from screenpop.demo import ticket_statuses as status
+from screenpop.demo.contact_card import contact_card
 from screenpop.demo.locales import RATES_TO_NOK, City, Locale
 from screenpop.demo.rng import rng_for
 
@@ -95,8 +103,16 @@ _CHATS = (
     ("Hi, can I book a demo for our new colleagues?", "Thursday at 10 works for us."),
 )
 _OPEN_PROBABILITIES = (10, 20, 25, 30, 40, 50, 60, 75, 80, 90)
-_HINTS = {1: "active", 2: "closed", 3: "postponed"}
+# (share, status id): a recent ticket is mostly still open, an old one mostly closed.
+_RECENT_TICKETS = ((0.35, status.NEW), (0.6, status.IN_PROGRESS), (0.7, status.WAITING),
+                   (0.75, status.POSTPONED), (0.9, status.CLOSED), (1.0, status.BY_PHONE))
+_OLD_TICKETS = ((0.72, status.CLOSED), (0.88, status.BY_PHONE), (0.91, status.MERGED),
+                (0.93, status.DELETED), (0.95, status.SPAM), (0.98, status.POSTPONED),
+                (1.0, status.IN_PROGRESS))  # fmt: skip
+_RARE_TICKETS = (status.MERGED, status.DELETED, status.SPAM)
 _NEVER = datetime(1900, 1, 1, tzinfo=UTC)
+_SALE_COMPLETED = {"Open": "NotStarted", "Stalled": "Started", "Sold": "Completed",
+                   "Lost": "Completed", "Unknown": "Unknown"}  # fmt: skip
 
 T = TypeVar("T")
 
@@ -109,7 +125,8 @@ class CompanyProfile:
     name: str
     locale: Locale
     city: City
-    address: str
+    street: str
+    postcode: str
     phone: str
     email: str
     web_site: str
@@ -123,19 +140,7 @@ class CompanyProfile:
         return self.city.zone or self.locale.zone
 
     def contact(self) -> Contact:
-        return Contact(
-            contact_id=self.contact_id,
-            name=self.name,
-            department=self.department,
-            category=self.category,
-            our_contact=self.associate,
-            phone=self.phone,
-            email=self.email,
-            address=self.address,
-            city=self.city.postal,
-            country=self.locale.country,
-            web_site=self.web_site,
-        )
+        return contact_card(self)
 
 
 @cache
@@ -190,17 +195,28 @@ def _newest_first(items: list[T], when: Callable[[T], datetime | None]) -> list[
     return sorted(items, key=lambda item: when(item) or _NEVER, reverse=True)
 
 
+def _share(roll: float, shares: tuple[tuple[float, int], ...]) -> int:
+    return next(value for bound, value in shares if roll < bound)
+
+
 def _tickets(rng: random.Random, clock: _Clock, cid: int, count: int) -> list[Ticket]:
     tickets = []
     for i, registered in enumerate(clock.past(count)):
-        roll = rng.random()
-        if (clock.today - registered.date()).days < 14:
-            status = 1 if roll < 0.6 else 3 if roll < 0.75 else 2
-        else:
-            status = 2 if roll < 0.9 else 3 if roll < 0.95 else 1
+        recent = (clock.today - registered.date()).days < 14
+        status_id = _share(rng.random(), _RECENT_TICKETS if recent else _OLD_TICKETS)
+        if cid == KEY_ACCOUNT and i < len(_RARE_TICKETS):
+            status_id = _RARE_TICKETS[i]  # its oldest: every base status is on show
         title = _fill(rng, clock, rng.choice(_TICKET_TITLES))
-        tickets.append(Ticket(cid * 100 + i + 1, status, title, registered, _HINTS[status]))
+        # IconHint's values are not documented: an opaque token, never the status itself.
+        hint = f"ticket-icon-{status_id}"
+        tickets.append(Ticket(cid * 100 + i + 1, status_id, title, registered, hint))
     return tickets[::-1]
+
+
+def _undone(rng: random.Random) -> str:
+    """An activity not completed: mostly not started, some started, a few unknown."""
+    roll = rng.random()
+    return "NotStarted" if roll < 0.7 else "Started" if roll < 0.92 else "Unknown"
 
 
 def _followups(rng: random.Random, clock: _Clock, cid: int, count: int) -> list[Activity]:
@@ -210,12 +226,14 @@ def _followups(rng: random.Random, clock: _Clock, cid: int, count: int) -> list[
     )
     followups = []
     for i, when in enumerate(dates):
-        done = when.date() < clock.today and rng.random() < 0.85
+        past = when.date() < clock.today
+        done = past and rng.random() < 0.85
         registered = when - timedelta(days=rng.randint(1, 30), minutes=rng.randint(0, 300))
+        completed = "Completed" if done else _undone(rng) if past else "NotStarted"
         followups.append(Activity(
             appointment_id=cid * 200 + i + 1, document_id=0, date=when,
-            description=rng.choice(_FOLLOWUP_TOPICS),
-            completed="Completed" if done else "NotStarted", registered=registered,
+            description=rng.choice(_FOLLOWUP_TOPICS), completed=completed,
+            registered=registered,
         ))  # fmt: skip
     return followups[::-1]
 
@@ -227,7 +245,7 @@ def _documents(rng: random.Random, clock: _Clock, cid: int, count: int) -> list[
         documents.append(Activity(
             appointment_id=cid * 200 + 100 + i + 1, document_id=cid * 100 + i + 1, date=when,
             description=_fill(rng, clock, rng.choice(_DOCUMENTS)),
-            completed="Completed" if rng.random() < 0.8 else "NotStarted",
+            completed="Completed" if rng.random() < 0.8 else _undone(rng),
             registered=registered,
         ))  # fmt: skip
     return documents[::-1]
@@ -238,14 +256,16 @@ def _sales(rng: random.Random, clock: _Clock, cid: int, count: int, currency: st
     sales = []
     for i, registered in enumerate(clock.past(count)):
         roll = rng.random()
-        if roll < 0.35:
-            # Open sales are expected to close ahead; the CRM shows the expected date.
-            status, probability = "Open", rng.choice(_OPEN_PROBABILITIES)
-            sale_date = clock.at(rng.randint(7, 120))
+        days_open = (clock.today - registered.date()).days
+        if roll < 0.42:
+            # Open sales are expected to close ahead; the CRM shows the expected date. A
+            # stalled one is on hold, its date often passed.
+            status = "Open" if roll < 0.35 else "Stalled"
+            probability = rng.choice(_OPEN_PROBABILITIES)
+            sale_date = clock.at(rng.randint(7, 120) if status == "Open" else -rng.randint(0, 30))
         else:
-            status = "Sold" if roll < 0.7 else "Lost"
+            status = "Sold" if roll < 0.7 else "Lost" if roll < 0.96 else "Unknown"
             probability = 100 if status == "Sold" else 0
-            days_open = (clock.today - registered.date()).days
             sale_date = clock.at(-rng.randint(0, days_open)) if days_open else registered
         # Log-uniform between about 20 000 and 2 000 000 NOK, in round local figures.
         in_nok = 10 ** rng.uniform(4.3, 6.3)
@@ -254,7 +274,7 @@ def _sales(rng: random.Random, clock: _Clock, cid: int, count: int, currency: st
             sale_id=cid * 100 + i + 1, sale_date=sale_date, probability=probability,
             heading=_fill(rng, clock, "{product}"), amount=amount, currency=currency,
             amount_in_base_currency=round(amount * rate, 2), status=status,
-            completed="NotStarted" if status == "Open" else "Completed", registered=registered,
+            completed=_SALE_COMPLETED[status], registered=registered,
         ))  # fmt: skip
     return _newest_first(sales, lambda sale: sale.sale_date)
 

@@ -3,7 +3,10 @@
 Onsite (``auth`` basic or ticket): the password or ticket from the keyring (or
 ``SCREENPOP_SECRET``). Online (``auth`` online): the tenant is looked up through the state API
 and requests carry the Bearer token of an :class:`OnlineSession`, which the app signs in with
-the system browser (``connection.session.sign_in(open_browser)``).
+the system browser (``connection.session.sign_in(open_browser)``). A ticket on an Online
+address is Online too: looked up and followed like Bearer, and sent with the ``SO-AppToken``
+SuperOffice requires beside it (``api/authentication/online/auth-header-types.md``: the
+application's client secret). Basic is not allowed in Online (``onsite/webapi/index.md``).
 """
 
 from __future__ import annotations
@@ -80,6 +83,11 @@ def make_connection(
     address = parse_tenant_address(settings.tenant_url, options.environment)
     if settings.auth is AuthKind.ONLINE:
         return _online(address, http, options, time_zone, retry, language)
+    if address.is_online and settings.auth is AuthKind.BASIC:
+        raise ConfigError(
+            "SuperOffice Online does not accept a user name and password from apps: "
+            "run `screenpop configure --auth online` and sign in with the browser."
+        )
     tenant = address.tenant
     secret = load_secret(tenant.base, settings.user)
     if not secret:
@@ -88,10 +96,37 @@ def make_connection(
             f"run `screenpop configure --password-stdin` or set {SECRET_ENV}."
         )
     auth = make_auth(settings.auth, settings.user, secret)
+    if address.is_online:
+        app_token = _ticket_app_token(address, options)
+        locator = TenantLocator.for_address(http, address, app_token=app_token)
+        client = SuperOfficeClient(http, locator, auth, time_zone=time_zone,
+                                   app_token=app_token, retry=retry, language=language)  # fmt: skip
+        return Connection(client)
     client = SuperOfficeClient(
         http, tenant, auth, time_zone=time_zone, retry=retry, language=language
     )
     return Connection(client)
+
+
+def _ticket_app_token(address: TenantAddress, options: OnlineOptions) -> str:
+    """The ``SO-AppToken`` for a ticket on Online: the one stored, else the client secret
+    (the reference calls them the same thing)."""
+    if not address.customer:
+        raise ConfigError(
+            "A ticket for SuperOffice Online needs the customer id in the tenant address, "
+            "e.g. https://online.superoffice.com/Cust12345"
+        )
+    token = ""
+    if options.client_id:
+        token = load_app_secret(options.client_id, "app_token") or load_app_secret(
+            options.client_id, "client_secret"
+        )
+    if not token:
+        raise ConfigError(
+            "A ticket for SuperOffice Online goes with the app's SO-AppToken: run "
+            "`screenpop configure --client-id ID --app-token-stdin` (an administrator has it)."
+        )
+    return token
 
 
 def _online(

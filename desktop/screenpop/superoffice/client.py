@@ -1,4 +1,4 @@
-"""The SuperOffice Web API client: the two calls the app is built on, typed and tolerant.
+"""The SuperOffice Web API client: the calls the app is built on, typed and tolerant.
 
 Every request: asks the tenant source where the tenant is (Online tenants move), streams the
 answer while counting bytes against a cap for that call, retries what is safe to retry with
@@ -17,7 +17,9 @@ from typing import Any
 import httpx
 
 from screenpop.core.errors import DecodeError
+from screenpop.core.links import WebClientLinks
 from screenpop.core.models import CallerIdCollection, ContactSummary, RawCallerIdCollection
+from screenpop.core.ticket_status import TicketStatusList
 from screenpop.superoffice.discovery import FixedTenant, TenantSource
 from screenpop.superoffice.errors import (
     AuthenticationError,
@@ -37,6 +39,11 @@ log = logging.getLogger(__name__)
 _MAX_ERROR_TEXT = 160
 _MIB = 1024 * 1024
 _DECODE_IN_THREAD_FROM = 256 * 1024
+# GetMyCallerIDs types MinDate and MaxDate as dates (the .NET agent: non-nullable DateTime;
+# every documented sample sends both), so "no window" is sent as a window wider than any
+# CRM's history rather than as null; both are well inside SQL Server's datetime range.
+NO_MIN_DATE = "1900-01-01T00:00:00"
+NO_MAX_DATE = "2200-01-01T00:00:00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +112,7 @@ class SuperOfficeClient:
             max_retry_after_s=min(self._retry.max_retry_after_s, 2.0),
         )
         self.limits = limits or ResponseLimits()
+        self.language = language
         self._headers = {"Accept": "application/json", "Accept-Language": language}
         self._headers["SO-Language"] = language
         if time_zone:
@@ -114,8 +122,15 @@ class SuperOfficeClient:
 
     @property
     def tenant(self) -> Tenant:
-        """Where the tenant was last known to be (its web-client links start here)."""
+        """Where the tenant was last known to be (API calls go here)."""
         return self._source.tenant
+
+    @property
+    def links(self) -> WebClientLinks:
+        """Deep links into the web client: for Online on the environment's own host, as the
+        SoProtocol pages write them (``ui/soprotocol/index.md``), whichever host serves the
+        API today."""
+        return self._source.web_client.links
 
     async def _request(
         self,
@@ -231,13 +246,19 @@ class SuperOfficeClient:
         """The caller IDs the user cares about (or a selection's), entries undecoded;
         None when unchanged since ``last_hash``."""
         params = {"$select": select} if select else None
+        # As the reference types the members (``agent/Pocket_Agent/v1PocketAgent_*.md``): no
+        # null where it types a string or a date; the first sync's LastHash is "".
         body: dict[str, object]
         if selection_id is not None:
             path = "Agents/Pocket/GetCallerIDsFromSelection"
-            body = {"SelectionId": selection_id, "LastHash": last_hash}
+            body = {"SelectionId": selection_id, "LastHash": last_hash or ""}
         else:
             path = "Agents/Pocket/GetMyCallerIDs"
-            body = {"LastHash": last_hash, "MinDate": min_date, "MaxDate": max_date}
+            body = {
+                "LastHash": last_hash or "",
+                "MinDate": min_date or NO_MIN_DATE,
+                "MaxDate": max_date or NO_MAX_DATE,
+            }
         raw = await self._request("POST", path, self.limits.caller_ids, json=body, params=params)
         try:
             return RawCallerIdCollection.from_wire(raw)
@@ -261,6 +282,16 @@ class SuperOfficeClient:
         if raw is None:
             return None
         return CallerIdCollection.from_wire({"CallerIDHash": raw.hash, "CallerIDs": raw.entries})
+
+    async def get_ticket_statuses(self) -> TicketStatusList:
+        """``GET List/TicketStatus/Items``: what the tenant calls each ticket status id."""
+        raw = await self._request("GET", "List/TicketStatus/Items", self.limits.summary)
+        try:
+            return TicketStatusList.from_wire(raw)
+        except DecodeError as err:
+            raise BadResponseError(
+                f"SuperOffice sent a ticket status list of an unknown shape: {err}"
+            ) from None
 
     async def get_contact_summary(self, contact_id: int, limit: int = 10) -> ContactSummary:
         raw = await self._request(

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import httpx
 
+from screenpop.core.errors import ConfigError
 from screenpop.superoffice.errors import (
     BadResponseError,
     NotFoundError,
@@ -52,6 +55,13 @@ _STATE_WORDS = {
 _DEFAULT_VALID_S = 300.0
 _MAX_VALID_S = 24 * 3600.0
 _STATE_TIMEOUT = httpx.Timeout(10.0)
+# The unnumbered environment hosts, "reserved for authentication".
+_ONLINE_AUTH_HOST = re.compile(r"^(sod|qaonline|online)\.superoffice\.com$", re.IGNORECASE)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
 
 
 class TenantSource(Protocol):
@@ -59,7 +69,12 @@ class TenantSource(Protocol):
 
     @property
     def tenant(self) -> Tenant:
-        """The last known address (for links and for naming the tenant in messages)."""
+        """The last known address (for naming the tenant in messages)."""
+        ...
+
+    @property
+    def web_client(self) -> Tenant:
+        """Where the web client's deep links point."""
         ...
 
     async def current(self) -> Tenant: ...
@@ -72,6 +87,10 @@ class FixedTenant:
 
     def __init__(self, tenant: Tenant) -> None:
         self.tenant = tenant
+
+    @property
+    def web_client(self) -> Tenant:
+        return self.tenant
 
     async def current(self) -> Tenant:
         return self.tenant
@@ -157,10 +176,33 @@ class TenantLocator:
     def state_url(self) -> str:
         return f"{self.environment_base}/api/state/{self.customer}"
 
+    @property
+    def web_client(self) -> Tenant:
+        """The environment's own host (``https://online.superoffice.com/Cust12345``): the
+        SoProtocol pages address the web client there, and it follows the tenant's moves."""
+        return Tenant(f"{self.environment_base}/{self.customer}")
+
     def use_endpoint(self, endpoint: str) -> None:
         """Take an endpoint learnt elsewhere (the ID token's ``webapi_url``) as a hint; it is
-        used until the state API is asked, which still happens before it is trusted long."""
-        self._known = parse_tenant_address(endpoint).tenant
+        used until the state API is asked, which still happens before it is trusted long.
+
+        A hint on the environment's own host is ignored: that host is "reserved for
+        authentication" and answers API calls with 421 (``tenant-status/check-status.md``),
+        and the documented ``webapi_url`` sample is on it
+        (``authentication/online/validate-security-tokens.md``)."""
+        try:
+            address = parse_tenant_address(endpoint)
+        except ConfigError:
+            log.info("ignored an endpoint hint that is no tenant address: %.80r", endpoint)
+            return
+        hinted = address.tenant
+        if address.customer.lower() != self.customer.lower() or hinted == self._known:
+            return
+        if _origin(hinted.base) == _origin(self.environment_base):
+            return
+        if _ONLINE_AUTH_HOST.match(urlsplit(hinted.base).hostname or ""):
+            return  # an unnumbered host of another environment: no API there either
+        self._known = hinted
 
     async def current(self) -> Tenant:
         if self._clock() < self._expires:

@@ -5,7 +5,9 @@ The protocol pieces come from Authlib (grant URL, PKCE challenge, token request 
 token claim rules) and joserfc (JWS signature against the provider's JWKS); this module only
 wires them to the one shared ``httpx.AsyncClient`` and to SuperOffice's habits: the authority
 is ``https://{env}.superoffice.com/login``, ``acr_values=tenant:Cust12345`` picks the tenant,
-and the ID token's ``webapi_url`` claim names the tenant's current endpoint.
+the ID token's ``webapi_url`` claim hints at the tenant's endpoint, and token requests carry
+the client secret where the app has one (``sign-in-user/auth-code-flow.md`` marks it required
+for refreshing; PKCE stands in for it in the code exchange of a native app).
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ SIGN_IN_TIMEOUT_S = 300.0
 _NEEDS_A_PERSON = {"login_required", "interaction_required", "consent_required",
                    "account_selection_required"}  # fmt: skip
 _CLOCK_SKEW_S = 120
+# RFC 7519's NumericDate claims. SuperOffice's sample ID token sends "iat" as a string of
+# digits (``authentication/online/validate-security-tokens.md``), which Authlib refuses.
+_NUMERIC_DATE_CLAIMS = ("iat", "exp", "nbf", "auth_time")
 _TIMEOUT = httpx.Timeout(20.0, connect=10.0)
 
 
@@ -279,7 +284,7 @@ class OidcClient:
             except InvalidKeyIdError:  # the provider rotated its keys since they were fetched
                 token = jwt.decode(id_token, await self._key_set(force=True), registry=registry)
             claims = CodeIDToken(
-                token.claims,
+                _numeric_dates(token.claims),
                 token.header,
                 {
                     "iss": {"essential": True, "value": metadata.issuer},
@@ -297,6 +302,17 @@ class OidcClient:
                 f"SuperOffice's sign-in answer failed verification ({reason}); sign in again."
             ) from None
         return dict(claims)
+
+
+def _numeric_dates(claims: dict[str, Any]) -> dict[str, Any]:
+    """The claims with NumericDates sent as strings of digits read as numbers (anything else
+    is left for the claim rules to refuse)."""
+    fixed = dict(claims)
+    for name in _NUMERIC_DATE_CLAIMS:
+        value = fixed.get(name)
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+            fixed[name] = int(value.strip())
+    return fixed
 
 
 def _seconds(expires_in: object) -> float | None:

@@ -19,9 +19,15 @@ from screenpop.core.links import WebClientLinks
 _API_SUFFIX = re.compile(r"/api(/v\d+)?/?$", re.IGNORECASE)
 _WEB_CLIENT_PAGE = re.compile(r"/default\.aspx$", re.IGNORECASE)
 _CUSTOMER = re.compile(r"^cust\d+$", re.IGNORECASE)
-# sod (development), qaonline/stage, online (production), each with numbered API hosts.
+# The environments (``authentication/online/api.md``): online (production), sod
+# (development), qaonline (stage), each with numbered API hosts (online2, sod3…). The
+# older pages' "stage" is qaonline's former name, read as qaonline.
+ENVIRONMENTS = ("online", "sod", "qaonline")
+_FORMER_NAMES = {"stage": "qaonline"}
 _ONLINE_HOST = re.compile(r"^(sod|qaonline|stage|online)(\d*)\.superoffice\.com$", re.IGNORECASE)
-ENVIRONMENTS = ("online", "sod", "qaonline", "stage")
+# Hosts a tenant's endpoint may move to that name no environment
+# (``developer-portal/best-practices/tenant-status/check-status.md``).
+_ENVIRONMENTLESS_HOST = re.compile(r"^(app|disasterrecovery)\.superoffice\.com$", re.IGNORECASE)
 
 
 def _bad_address(text: str) -> ConfigError:
@@ -64,8 +70,8 @@ class TenantAddress:
     """A pasted address, understood.
 
     ``customer`` is the context identifier (``Cust12345``; empty for an Onsite URL without
-    one); ``environment`` is ``online``/``sod``/``qaonline``/``stage`` for SuperOffice Online
-    and empty for Onsite.
+    one); ``environment`` is ``online``/``sod``/``qaonline`` for SuperOffice Online and empty
+    for Onsite.
     """
 
     tenant: Tenant
@@ -87,19 +93,26 @@ class TenantAddress:
         return urlunsplit((parts.scheme, parts.netloc, "", "", ""))
 
 
+def online_environment(name: str) -> str:
+    """``name`` as one of :data:`ENVIRONMENTS` (production for ""); ConfigError otherwise."""
+    env = name.strip().lower() or "online"
+    env = _FORMER_NAMES.get(env, env)
+    if env not in ENVIRONMENTS:
+        raise ConfigError(
+            f"{name!r} is not a SuperOffice Online environment ({', '.join(ENVIRONMENTS)})."
+        )
+    return env
+
+
 def parse_tenant_address(text: str, environment: str = "online") -> TenantAddress:
-    """Understand what a user pasted; a bare ``Cust12345`` is taken to be in ``environment``.
+    """Understand what a user pasted; a bare ``Cust12345``, or an address on a host that names
+    no environment (``app.superoffice.com``), is taken to be in ``environment``.
 
     Raises ConfigError, in one line, for anything that cannot be a tenant address.
     """
     pasted = text.strip()
     if _CUSTOMER.match(pasted):
-        env = environment.strip().lower() or "online"
-        if env not in ENVIRONMENTS:
-            raise ConfigError(
-                f"{environment!r} is not a SuperOffice Online environment "
-                f"({', '.join(ENVIRONMENTS)})."
-            )
+        env = online_environment(environment)
         customer = _customer_id(pasted)
         return TenantAddress(Tenant(f"https://{env}.superoffice.com/{customer}"), customer, env)
     try:
@@ -118,13 +131,14 @@ def parse_tenant_address(text: str, environment: str = "online") -> TenantAddres
     if customer:
         path = path[: -len(last)] + customer
     online = _ONLINE_HOST.match(hostname)
-    if online:
+    if online or _ENVIRONMENTLESS_HOST.match(hostname):
         if not customer:
             raise ConfigError(
                 f"{pasted[:80]!r} names no tenant: SuperOffice Online addresses end in the "
                 "customer id, e.g. https://online.superoffice.com/Cust12345"
             )
         base = urlunsplit(("https", parts.netloc.lower(), f"/{customer}", "", ""))
-        return TenantAddress(Tenant(base), customer, online.group(1).lower())
+        env = online_environment(online.group(1) if online else environment)
+        return TenantAddress(Tenant(base), customer, env)
     base = urlunsplit((parts.scheme.lower(), parts.netloc, path, "", ""))
     return TenantAddress(Tenant(base), customer)

@@ -1,8 +1,13 @@
 """The top of the contact window: the company, its details, and the person who called.
 
-Every value is CRM text shown as plain text. The company name and the caller open their pages
-in the SuperOffice web client; the e-mail address and web site open in the user's mail program
-and browser; every value can be copied (links from their context menu).
+The details are the documented Contact carrier's, as :func:`screenpop.core.summary_view.
+contact_view` reads them for the window and `screenpop summary` alike: department, category
+and business under the name; phone (``DirectPhone``), e-mail, web site (``URL``), org. number
+(``OrgNr``), number (``Number1``), address (``FormattedAddress``, else ``Address``) and our
+contact (``AssociateFullName``). Every value is CRM text shown as plain text. The company
+name and the caller open their pages in the SuperOffice web client; the e-mail address and web
+site open in the user's mail program and browser; every value can be copied (links from their
+context menu).
 """
 
 from __future__ import annotations
@@ -11,10 +16,9 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from screenpop.core.models import Contact
+from screenpop.core.summary_view import ContactView
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP
 from screenpop.ui.skeleton import Skeleton
-from screenpop.ui.text import one_line
 from screenpop.ui.widgets import LinkLabel, plain_label, scaled_font
 
 # Captions by key, in two columns: short values on the left, the wrapping ones on the right.
@@ -23,6 +27,8 @@ DETAIL_COLUMNS = (
         ("phone", QT_TRANSLATE_NOOP("ContactHeader", "Phone")),
         ("email", QT_TRANSLATE_NOOP("ContactHeader", "E-mail")),
         ("web_site", QT_TRANSLATE_NOOP("ContactHeader", "Web site")),
+        ("org_nr", QT_TRANSLATE_NOOP("ContactHeader", "Org. number")),
+        ("number1", QT_TRANSLATE_NOOP("ContactHeader", "Number")),
     ),
     (
         ("address", QT_TRANSLATE_NOOP("ContactHeader", "Address")),
@@ -34,17 +40,6 @@ _LINKED = frozenset({"email", "web_site"})
 # A junk-long value is clipped (still copyable whole), not a 2,000 px window.
 _MAX_VALUE_CHARS = 48
 _MIN_WRAPPING_CHARS = 30
-
-
-def address_text(contact: Contact) -> str:
-    """The formatted address, completed with city and country when it does not name them."""
-    lines = [line.strip() for line in contact.address.splitlines() if line.strip()]
-    text = "\n".join(lines)
-    for extra in (contact.city.strip(), contact.country.strip()):
-        if extra and extra.casefold() not in text.casefold():
-            lines.append(extra)
-            text = "\n".join(lines)
-    return text
 
 
 def email_url(text: str) -> str | None:
@@ -156,16 +151,12 @@ class ContactHeader(QWidget):
         return label
 
     # -- filling -----------------------------------------------------------------------------
-    def fill(self, contact: Contact | None, company: str, person: str, links: bool) -> None:
+    def fill(self, contact: ContactView | None, company: str, person: str, links: bool) -> None:
         """``company`` and ``person`` are the names to show (from the summary or the caller);
         ``links``: whether the web client can be opened (company and person are links)."""
         self.company_label.setText(company)
         self.company_label.set_active(links)
-        subtitle = ""
-        if contact is not None:
-            subtitle = " · ".join(
-                one_line(part) for part in (contact.department, contact.category) if part.strip()
-            )
+        subtitle = " · ".join(contact.subtitle_parts) if contact is not None else ""
         self.subtitle_label.setText(subtitle)
         self.subtitle_label.setVisible(bool(subtitle))
 
@@ -174,13 +165,11 @@ class ContactHeader(QWidget):
         self.caller_caption.setVisible(bool(person))
         self.caller_label.setVisible(bool(person))
 
-        values = {
-            "phone": one_line(contact.phone) if contact else "",
-            "email": contact.email.strip() if contact else "",
-            "web_site": contact.web_site.strip() if contact else "",
-            "address": address_text(contact) if contact else "",
-            "our_contact": contact.our_contact.strip() if contact else "",
-        }
+        values = dict.fromkeys(self.details, "")
+        if contact is not None:
+            values.update(phone=contact.phone, email=contact.email, web_site=contact.web_site,
+                          org_nr=contact.org_nr, number1=contact.number1,
+                          address=contact.address, our_contact=contact.our_contact)  # fmt: skip
         self._urls = {"email": email_url(values["email"]), "web_site": web_url(values["web_site"])}
         self.details_box.hide()
         for key, value in values.items():

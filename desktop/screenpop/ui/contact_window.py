@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from screenpop.core.links import WebClientLinks
 from screenpop.core.matching import Candidate
 from screenpop.core.models import Activity, Chat, ContactSummary, Sale, Ticket
+from screenpop.core.summary_view import contact_view
+from screenpop.core.ticket_status import TicketStatuses
 from screenpop.ui.contact_header import ContactHeader
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 from screenpop.ui.icons import app_icon
@@ -73,11 +75,16 @@ class ContactWindow(QMainWindow):
         caller: Candidate | None,
         links: WebClientLinks | None,
         parent: QWidget | None = None,
+        *,
+        statuses: TicketStatuses | None = None,
     ) -> None:
+        """``statuses``: the tenant's ticket status names (:meth:`set_statuses` when a newer
+        list comes)."""
         super().__init__(parent)
         self.contact_id = contact_id
         self._caller = caller
         self._links = links
+        self._statuses = statuses or TicketStatuses()
         self._summary: ContactSummary | None = None
         self._fetched_at: datetime | None = None
         self._state = ViewState.LOADING
@@ -142,7 +149,9 @@ class ContactWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.pages: dict[str, SummaryTab] = {}
         for spec in TAB_SPECS:
-            page = SummaryTab(SummaryTableModel(spec, self._links, parent=self))
+            model = SummaryTableModel(spec, self._links, statuses=self._statuses,
+                                      contact_id=self.contact_id, parent=self)  # fmt: skip
+            page = SummaryTab(model)
             page.link_activated.connect(self.link_activated)
             page.more_requested.connect(lambda key=spec.key: self._more(key))
             self.pages[spec.key] = page
@@ -259,7 +268,14 @@ class ContactWindow(QMainWindow):
         self._links = links
         for page in self.pages.values():
             page.model.set_links(links)
+            page.model.set_context(contact_id=contact_id)
         self._fill_header()
+
+    def set_statuses(self, statuses: TicketStatuses) -> None:
+        """A newer list of the tenant's ticket statuses: the tickets shown say them now."""
+        self._statuses = statuses
+        for page in self.pages.values():
+            page.model.set_context(statuses=statuses)
 
     def set_caller(self, caller: Candidate | None) -> None:
         self._caller = caller
@@ -317,10 +333,10 @@ class ContactWindow(QMainWindow):
         self.filter_edit.selectAll()
 
     def _open_contact(self) -> None:
-        if self._links is not None:
-            contact = self._summary.contact if self._summary else None
-            contact_id = contact.contact_id if contact and contact.contact_id > 0 else None
-            self.link_activated.emit(self._links.contact(contact_id or self.contact_id))
+        contact = self._summary.contact if self._summary else None
+        link = contact_view(contact, self.contact_id, self._links).link
+        if link is not None:
+            self.link_activated.emit(link)
 
     def _open_person(self) -> None:
         if self._links is not None and self._caller is not None and not self._caller.is_company:
@@ -359,7 +375,8 @@ class ContactWindow(QMainWindow):
     def _fill_header(self) -> None:
         contact = self._summary.contact if self._summary else None
         person = self.caller_person()
-        self.header.fill(contact, self.company_name(), person, self._links is not None)
+        shown = None if contact is None else contact_view(contact, self.contact_id, self._links)
+        self.header.fill(shown, self.company_name(), person, self._links is not None)
         title = f"{self.company_name()} — {person}" if person else self.company_name()
         self.setWindowTitle(title_safe(f"{title} · {APP_NAME}"))
 

@@ -6,24 +6,29 @@ next call's company moves into it. While the phone rings the caller's summary ca
 ahead (:meth:`ContactWindows.prefetch`), so the window shows it as soon as it opens.
 A summary fetched a few minutes ago (:class:`SummaryCache`) is shown at once and refreshed
 behind it; when the refresh fails it stays, marked with its age. Only the latest fetch of a
-window counts: an older answer that arrives late is dropped.
+window counts: an older answer that arrives late is dropped. Tickets are named by the tenant's
+status list (:class:`TicketStatusBook`); a summary naming a status the list lacks asks for the
+list again (rate-limited by the book), and open windows name their statuses anew when it comes.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, QTimer
 
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.links import WebClientLinks
 from screenpop.core.matching import Candidate
+from screenpop.core.models import Ticket
 from screenpop.core.summary_cache import SummaryCache
 from screenpop.core.tasks import BackgroundTasks
+from screenpop.core.ticket_status import TicketStatuses
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import NotFoundError
+from screenpop.sync.ticket_statuses import TicketStatusBook
 from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.i18n import arg
 
@@ -60,12 +65,16 @@ class ContactWindows(QObject):
         load_geometry: GeometryLoader | None = None,
         save_geometry: GeometrySaver | None = None,
         keep_spare: bool = False,
+        statuses: TicketStatusBook | None = None,
         parent: QObject | None = None,
     ) -> None:
         """``keep_spare``: build the next window ahead of time (the app does; tests that count
-        windows need not)."""
+        windows need not). ``statuses``: the tenant's ticket status names."""
         super().__init__(parent)
         self._client = client
+        self._statuses = statuses
+        if statuses is not None:
+            statuses.add_listener(self._statuses_changed)
         self._tasks = tasks
         self._default_limit = max(1, limit)
         self.cache = cache if cache is not None else SummaryCache()
@@ -142,9 +151,22 @@ class ContactWindows(QObject):
     # -- windows -----------------------------------------------------------------------------
     def _links(self) -> WebClientLinks | None:
         try:
-            return self._client().tenant.links
+            return self._client().links
         except ScreenpopError:
             return None
+
+    def _ticket_statuses(self) -> TicketStatuses:
+        if self._statuses is None:
+            return TicketStatuses()
+        try:
+            return self._statuses.statuses(self._client())
+        except ScreenpopError:
+            return TicketStatuses()
+
+    def _statuses_changed(self) -> None:
+        statuses = self._ticket_statuses()
+        for window in self._windows.values():
+            window.set_statuses(statuses)
 
     def _build_spare(self) -> None:
         if self._spare is None:
@@ -154,8 +176,11 @@ class ContactWindows(QObject):
         window, self._spare = self._spare, None
         if window is not None:
             window.assign(contact_id, caller, self._links())
+            window.set_statuses(self._ticket_statuses())
         else:
-            window = ContactWindow(contact_id, caller, self._links())
+            window = ContactWindow(
+                contact_id, caller, self._links(), statuses=self._ticket_statuses()
+            )
         if self._keep_spare:
             self._spare_timer.start()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -238,3 +263,11 @@ class ContactWindows(QObject):
         if window is not None:
             window.show_summary(summary, limit, entry.fetched_at)
             log.info("summary of contact %d shown", contact_id)
+        self._name_unknown_statuses(summary.tickets)
+
+    def _name_unknown_statuses(self, tickets: Sequence[Ticket]) -> None:
+        ids = {ticket.status for ticket in tickets}
+        if self._statuses is None or not self._ticket_statuses().unknown(ids):
+            return
+        book, client = self._statuses, self._client()
+        self._tasks.spawn(book.refresh_for_unknown(client, ids), name="ticket statuses")

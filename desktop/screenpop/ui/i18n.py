@@ -20,10 +20,12 @@ compiles them; tests/ui/test_translations.py fails until every language is compl
 from __future__ import annotations
 
 import logging
-import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+# The markers live in core, which the command line shares; widgets take them from here.
+from screenpop.core.text import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
+from screenpop.core.text import arg as arg
 from screenpop.integration.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -43,28 +45,6 @@ SUPPORTED = frozenset(code for code, _name in LANGUAGES)
 _ALIASES = {"no": "nb", "nn": "nb"}
 # Our translators are the application's children under this name, so they can be replaced.
 _TRANSLATOR_NAME = "screenpop-translator"
-_PLACEHOLDER = re.compile(r"%(\d+)")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for translation in ``context`` where it is defined (a module constant),
-    to be translated where it is shown: ``QCoreApplication.translate(context, text)``.
-
-    Qt's own marker does the same but is typed as returning ``object``; this one keeps its name,
-    which is how lupdate finds the texts."""
-    return text
-
-
-def arg(text: str, *values: object) -> str:
-    """Qt's ``%1``, ``%2``… placeholders filled in, in one pass (a value that itself holds
-    "%2", such as CRM text, stays as it is). Translators move them where their language puts
-    them; PySide's ``tr`` returns a plain str, without QString's ``arg``."""
-
-    def value(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return str(values[number - 1]) if 0 < number <= len(values) else match.group(0)
-
-    return _PLACEHOLDER.sub(value, text)
 
 
 def plural(text: str, count: int) -> str:

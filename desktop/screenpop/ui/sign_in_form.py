@@ -39,11 +39,11 @@ AUTH_KINDS = (
     (AuthKind.BASIC, QT_TRANSLATE_NOOP("SignInForm", "User name and password")),
     (AuthKind.TICKET, QT_TRANSLATE_NOOP("SignInForm", "SOTicket")),
 )
+# As authentication/online/api.md names them: Development sod, Stage qaonline, Production online.
 ENVIRONMENT_NAMES = {
     "online": QT_TRANSLATE_NOOP("SignInForm", "Production (online)"),
     "sod": QT_TRANSLATE_NOOP("SignInForm", "Development (sod)"),
-    "qaonline": QT_TRANSLATE_NOOP("SignInForm", "Test (qaonline)"),
-    "stage": QT_TRANSLATE_NOOP("SignInForm", "Stage (stage)"),
+    "qaonline": QT_TRANSLATE_NOOP("SignInForm", "Stage (qaonline)"),
 }
 _BARE_CUSTOMER = re.compile(r"cust\d+", re.IGNORECASE)
 _SUPEROFFICE_HOST = re.compile(r"^https?://[^/]*superoffice\.com(/|$)", re.IGNORECASE)

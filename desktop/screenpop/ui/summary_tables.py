@@ -1,14 +1,17 @@
 """Table models for the lists of a contact summary: tickets, follow-ups, documents, sales, chats.
 
-One generic model is configured per list by a :class:`TabSpec`. Cells are plain display text
-(item views never interpret it as HTML); dates are relative in the cell, exact in the tooltip,
-and sort by their real moment through :data:`SORT_ROLE`.
+One generic model is configured per list by a :class:`TabSpec`. What a row shows (its title,
+status word, date, link, amount) comes from :mod:`screenpop.core.summary_view`, which
+`screenpop summary` prints too, so the window and the command line never disagree; this module
+only lays it out and translates it. Cells are plain display text (item views never interpret it
+as HTML); dates are relative in the cell, exact in the tooltip, and sort by their real moment
+through :data:`SORT_ROLE`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,6 +26,20 @@ from PySide6.QtCore import (
 
 from screenpop.core.links import WebClientLinks
 from screenpop.core.models import Activity, Chat, Sale, Ticket
+from screenpop.core.summary_view import (
+    CONTEXT,
+    ItemView,
+    StatusKind,
+    StatusWord,
+    ViewContext,
+    chat_view,
+    document_view,
+    followup_view,
+    open_sales,
+    sale_view,
+    ticket_view,
+)
+from screenpop.core.ticket_status import TicketStatusItem
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 from screenpop.ui.icons import load_icon
 from screenpop.ui.text import (
@@ -39,75 +56,32 @@ from screenpop.ui.text import (
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 Clock = Callable[[], datetime]
 AnyIndex = QModelIndex | QPersistentModelIndex
-
-_OPEN = QT_TRANSLATE_NOOP("summary_tables", "Open")
-_NOT_STARTED = QT_TRANSLATE_NOOP("summary_tables", "Not started")
-_DONE = QT_TRANSLATE_NOOP("summary_tables", "Done")
-_SOLD = QT_TRANSLATE_NOOP("summary_tables", "Sold")
-_CLOSED = QT_TRANSLATE_NOOP("summary_tables", "Closed")
-_POSTPONED = QT_TRANSLATE_NOOP("summary_tables", "Postponed")
-_STALLED = QT_TRANSLATE_NOOP("summary_tables", "Stalled")
-_LOST = QT_TRANSLATE_NOOP("summary_tables", "Lost")
-_TICKET_STATUS = {"active": _OPEN, "closed": _CLOSED, "postponed": _POSTPONED}
-_SALE_STATUS = {"open": _OPEN, "sold": _SOLD, "lost": _LOST, "stalled": _STALLED}
-# The icon beside each status word (resources/icons/status-*.svg): colour and shape both differ,
-# so the state reads without relying on colour alone.
-_STATUS_ICONS = {
-    _OPEN: "status-open",
-    _NOT_STARTED: "status-open",
-    _DONE: "status-done",
-    _SOLD: "status-done",
-    _CLOSED: "status-closed",
-    _POSTPONED: "status-postponed",
-    _STALLED: "status-postponed",
-    _LOST: "status-lost",
-}
+Item = Ticket | Activity | Sale | Chat
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("summary_tables", text)
+    return QCoreApplication.translate(CONTEXT, text)
 
 
-def ticket_status(ticket: Ticket) -> str:
-    # Status ids are defined per tenant; the icon hint names the kind of status they are.
-    word = _TICKET_STATUS.get(ticket.icon_hint.strip().casefold())
-    return (
-        _tr(word)
-        if word
-        else arg(QCoreApplication.translate("summary_tables", "Status %1"), ticket.status)
-    )
+def status_text(word: StatusWord | None) -> str:
+    """A status as shown: a word of ours in the UI's language, the tenant's own as it is."""
+    if word is None:
+        return ""
+    return arg(_tr(word.text), *word.args) if word.ours else word.text
 
 
-def activity_status(activity: Activity) -> str:
-    return _tr(_DONE) if activity.is_completed else _tr(_NOT_STARTED)
-
-
-def sale_status(sale: Sale) -> str:
-    word = _SALE_STATUS.get(sale.status.strip().casefold())
-    return _tr(word) if word else one_line(sale.status)
-
-
-def status_icon_name(status: str) -> str:
-    """The icon for a status word as shown (translated); tenant-defined statuses get a
-    neutral one."""
-    icons = {_tr(word): icon for word, icon in _STATUS_ICONS.items()}
-    return icons.get(status, "status-other")
-
-
-def is_open_sale(sale: Sale) -> bool:
-    return _SALE_STATUS.get(sale.status.strip().casefold()) == _OPEN
-
-
-def open_sales_total(sales: Sequence[Sale]) -> float:
-    return sum(sale.amount_in_base_currency for sale in sales if is_open_sale(sale))
+def status_icon_name(word: StatusWord | None) -> str:
+    """The icon beside a status (resources/icons/status-*.svg): colour and shape both differ,
+    so the state reads without relying on colour alone."""
+    return (word.kind if word is not None else StatusKind.OTHER).value
 
 
 def open_sales_text(sales: Sequence[Sale]) -> str:
     """The sales tab's footer: "2 open sales, total 23,500.00 in base currency"; "" for none."""
-    count = sum(1 for sale in sales if is_open_sale(sale))
+    count, total = open_sales(sales)
     if not count:
         return ""
-    return _SalesFooter().text(count, number(open_sales_total(sales)))
+    return _SalesFooter().text(count, number(total))
 
 
 class _SalesFooter(QObject):
@@ -120,32 +94,38 @@ class _SalesFooter(QObject):
 
 
 @dataclass(frozen=True, slots=True)
+class Row:
+    """An item as sent and as shown."""
+
+    item: Any
+    view: ItemView
+
+
+@dataclass(frozen=True, slots=True)
 class Column:
-    """``text`` for a text or number column, ``moment`` for a date column."""
+    """``text`` for a text or number column, ``moment`` for a date column, ``status`` for the
+    status column (its word, translated, with an icon)."""
 
     header: str
-    text: Callable[[Any], str] | None = None
-    moment: Callable[[Any], datetime | None] | None = None
-    sort: Callable[[Any], float | str] | None = None
+    text: Callable[[Row], str] | None = None
+    moment: Callable[[Row], datetime | None] | None = None
+    sort: Callable[[Row], float | str] | None = None
     numeric: bool = False
     stretch: bool = False
     status: bool = False
-    """A status column: its words get an icon."""
-
-
-LinkFor = Callable[[WebClientLinks, Any], str | None]
 
 
 @dataclass(frozen=True, slots=True)
 class TabSpec:
     """The texts are English, marked for translation in the context "summary_tables": shown
-    through :meth:`text`. Each sentence is whole, as languages build them differently."""
+    through :meth:`text`. Each sentence is whole, as languages build them differently.
+    ``view`` makes a row's :class:`ItemView` (core, shared with `screenpop summary`)."""
 
     key: str
     title: str
     empty: str
     columns: tuple[Column, ...]
-    link: LinkFor
+    view: Callable[[Any, ViewContext], ItemView]
     sort_column: int
     no_match: str = ""
     """With %1 for the filter text."""
@@ -157,11 +137,15 @@ class TabSpec:
         return _tr(marked)
 
 
-def _document_link(links: WebClientLinks, item: Activity) -> str | None:
-    if item.document_id > 0:
-        return links.document(item.document_id)
-    return links.appointment(item.appointment_id) if item.appointment_id > 0 else None
+def _title(header: str) -> Column:
+    return Column(header, text=lambda r: r.view.title, stretch=True)
 
+
+def _date(header: str) -> Column:
+    return Column(header, moment=lambda r: r.view.date)
+
+
+_STATUS = Column(QT_TRANSLATE_NOOP("summary_tables", "Status"), status=True)
 
 TICKETS = TabSpec(
     key="tickets",
@@ -171,26 +155,18 @@ TICKETS = TabSpec(
     failed=QT_TRANSLATE_NOOP("summary_tables", "Could not load the tickets"),
     more_tip=QT_TRANSLATE_NOOP("summary_tables", "Fetch more tickets from SuperOffice"),
     columns=(
-        Column(
-            QT_TRANSLATE_NOOP("summary_tables", "Title"),
-            text=lambda t: one_line(t.title),
-            stretch=True,
-        ),
-        Column(QT_TRANSLATE_NOOP("summary_tables", "Status"), text=ticket_status, status=True),
-        Column(QT_TRANSLATE_NOOP("summary_tables", "Registered"), moment=lambda t: t.registered),
+        _title(QT_TRANSLATE_NOOP("summary_tables", "Title")),
+        _STATUS,
+        _date(QT_TRANSLATE_NOOP("summary_tables", "Registered")),
     ),
-    link=lambda links, t: links.ticket(t.ticket_id) if t.ticket_id > 0 else None,
+    view=ticket_view,
     sort_column=2,
 )
 
 _ACTIVITY_COLUMNS = (
-    Column(
-        QT_TRANSLATE_NOOP("summary_tables", "Description"),
-        text=lambda a: one_line(a.description),
-        stretch=True,
-    ),
-    Column(QT_TRANSLATE_NOOP("summary_tables", "Date"), moment=lambda a: a.date),
-    Column(QT_TRANSLATE_NOOP("summary_tables", "Status"), text=activity_status, status=True),
+    _title(QT_TRANSLATE_NOOP("summary_tables", "Description")),
+    _date(QT_TRANSLATE_NOOP("summary_tables", "Date")),
+    _STATUS,
 )
 
 FOLLOWUPS = TabSpec(
@@ -201,7 +177,7 @@ FOLLOWUPS = TabSpec(
     failed=QT_TRANSLATE_NOOP("summary_tables", "Could not load the follow-ups"),
     more_tip=QT_TRANSLATE_NOOP("summary_tables", "Fetch more follow-ups from SuperOffice"),
     columns=_ACTIVITY_COLUMNS,
-    link=lambda links, a: links.appointment(a.appointment_id) if a.appointment_id > 0 else None,
+    view=followup_view,
     sort_column=1,
 )
 
@@ -213,7 +189,7 @@ DOCUMENTS = TabSpec(
     failed=QT_TRANSLATE_NOOP("summary_tables", "Could not load the documents"),
     more_tip=QT_TRANSLATE_NOOP("summary_tables", "Fetch more documents from SuperOffice"),
     columns=_ACTIVITY_COLUMNS,
-    link=_document_link,
+    view=document_view,
     sort_column=1,
 )
 
@@ -225,28 +201,24 @@ SALES = TabSpec(
     failed=QT_TRANSLATE_NOOP("summary_tables", "Could not load the sales"),
     more_tip=QT_TRANSLATE_NOOP("summary_tables", "Fetch more sales from SuperOffice"),
     columns=(
-        Column(
-            QT_TRANSLATE_NOOP("summary_tables", "Heading"),
-            text=lambda s: one_line(s.heading),
-            stretch=True,
-        ),
-        Column(QT_TRANSLATE_NOOP("summary_tables", "Status"), text=sale_status, status=True),
+        _title(QT_TRANSLATE_NOOP("summary_tables", "Heading")),
+        _STATUS,
         Column(
             QT_TRANSLATE_NOOP("summary_tables", "Probability"),
-            text=lambda s: percent(s.probability),
-            sort=lambda s: s.probability,
+            text=lambda r: percent(r.view.probability or 0),
+            sort=lambda r: r.view.probability or 0,
             numeric=True,
         ),
         Column(
             QT_TRANSLATE_NOOP("summary_tables", "Amount"),
-            text=lambda s: money(s.amount, s.currency),
+            text=lambda r: money(r.view.amount or 0.0, r.view.currency or ""),
             # Across currencies only the base-currency amount compares.
-            sort=lambda s: s.amount_in_base_currency,
+            sort=lambda r: r.item.amount_in_base_currency,
             numeric=True,
         ),
-        Column(QT_TRANSLATE_NOOP("summary_tables", "Date"), moment=lambda s: s.sale_date),
+        _date(QT_TRANSLATE_NOOP("summary_tables", "Date")),
     ),
-    link=lambda links, s: links.sale(s.sale_id) if s.sale_id > 0 else None,
+    view=sale_view,
     sort_column=4,
 )
 
@@ -258,19 +230,16 @@ CHATS = TabSpec(
     failed=QT_TRANSLATE_NOOP("summary_tables", "Could not load the chats"),
     more_tip=QT_TRANSLATE_NOOP("summary_tables", "Fetch more chats from SuperOffice"),
     columns=(
-        Column(QT_TRANSLATE_NOOP("summary_tables", "Name"), text=lambda c: one_line(c.name)),
+        Column(QT_TRANSLATE_NOOP("summary_tables", "Name"), text=lambda r: one_line(r.item.name)),
         Column(
-            QT_TRANSLATE_NOOP("summary_tables", "Company"), text=lambda c: one_line(c.company_name)
+            QT_TRANSLATE_NOOP("summary_tables", "Company"),
+            text=lambda r: one_line(r.item.company_name),
         ),
-        Column(
-            QT_TRANSLATE_NOOP("summary_tables", "First message"),
-            text=lambda c: one_line(c.first_message),
-            stretch=True,
-        ),
-        Column(QT_TRANSLATE_NOOP("summary_tables", "Requested"), moment=lambda c: c.when_requested),
-        Column(QT_TRANSLATE_NOOP("summary_tables", "Ended"), moment=lambda c: c.when_ended),
+        _title(QT_TRANSLATE_NOOP("summary_tables", "First message")),
+        _date(QT_TRANSLATE_NOOP("summary_tables", "Requested")),
+        Column(QT_TRANSLATE_NOOP("summary_tables", "Ended"), moment=lambda r: r.item.when_ended),
     ),
-    link=lambda links, c: None,
+    view=chat_view,
     sort_column=3,
 )
 
@@ -289,42 +258,76 @@ class SummaryTableModel(QAbstractTableModel):
         spec: TabSpec,
         links: WebClientLinks | None = None,
         *,
+        statuses: Mapping[int, TicketStatusItem] | None = None,
+        contact_id: int = 0,
         clock: Clock = _utc_now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.spec = spec
-        self._links = links
+        self._context = ViewContext(links, statuses or {}, contact_id)
         self._clock = clock
-        self._rows: list[Ticket | Activity | Sale | Chat] = []
+        self._items: list[Item] = []
+        self._rows: list[Row] = []
         # Sorting and column sizing ask for the same cells many times over: each is worked
         # out once per (row, column, role) until the rows or the time change.
         self._cells: dict[tuple[int, int, int], Any] = {}
 
-    def set_rows(self, rows: Sequence[Ticket | Activity | Sale | Chat]) -> None:
+    def set_rows(self, rows: Sequence[Item]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
-        self._cells.clear()
+        self._items = list(rows)
+        self._rebuild()
         self.endResetModel()
 
-    def set_links(self, links: WebClientLinks | None) -> None:
-        self._links = links
+    def set_context(
+        self,
+        *,
+        links: WebClientLinks | None = None,
+        statuses: Mapping[int, TicketStatusItem] | None = None,
+        contact_id: int | None = None,
+    ) -> None:
+        """A new place for links, a new status list or another company: the rows are shown
+        anew (a status list that came after the summary names its statuses now)."""
+        changes: dict[str, Any] = {}
+        if links is not None:
+            changes["links"] = links
+        if statuses is not None:
+            changes["statuses"] = statuses
+        if contact_id is not None:
+            changes["contact_id"] = contact_id
+        self._context = replace(self._context, **changes)
+        self._rebuild()
+        self._changed()
 
-    def item(self, row: int) -> Ticket | Activity | Sale | Chat:
-        return self._rows[row]
+    def set_links(self, links: WebClientLinks | None) -> None:
+        self._context = replace(self._context, links=links)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._rows = [Row(item, self.spec.view(item, self._context)) for item in self._items]
+        self._cells.clear()
+
+    def item(self, row: int) -> Item:
+        return self._items[row]
+
+    def view(self, row: int) -> ItemView:
+        return self._rows[row].view
 
     def link(self, row: int) -> str | None:
         """The item's page in the SuperOffice web client, if it has one."""
-        if self._links is None or not 0 <= row < len(self._rows):
+        if not 0 <= row < len(self._rows):
             return None
-        return self.spec.link(self._links, self._rows[row])
+        return self._rows[row].view.link
 
     def refresh_times(self) -> None:
         """Relative dates ("2 minutes ago") age while the window is open."""
         self._cells.clear()
+        self._changed()
+
+    def _changed(self) -> None:
         if self._rows:
             last = self.index(len(self._rows) - 1, len(self.spec.columns) - 1)
-            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.DisplayRole])
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -358,22 +361,25 @@ class SummaryTableModel(QAbstractTableModel):
             value = self._cells[key] = self._cell(index.row(), index.column(), role)
             return value
 
-    def _cell(self, row: int, column_index: int, role: int) -> Any:
+    def _cell(self, row_index: int, column_index: int, role: int) -> Any:
         column = self.spec.columns[column_index]
-        item = self._rows[row]
+        row = self._rows[row_index]
         if column.moment is not None:
-            return self._date_data(column.moment(item), role)
-        text = column.text(item) if column.text is not None else ""
+            return self._date_data(column.moment(row), role)
+        if column.status:
+            text = status_text(row.view.status)
+            if role == Qt.ItemDataRole.DecorationRole:
+                return load_icon(status_icon_name(row.view.status)) if text else None
+        else:
+            text = column.text(row) if column.text is not None else ""
         if role == Qt.ItemDataRole.DisplayRole:
             return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(text)
         if role == SORT_ROLE:
-            return column.sort(item) if column.sort is not None else text.casefold()
+            return column.sort(row) if column.sort is not None else text.casefold()
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        if role == Qt.ItemDataRole.DecorationRole and column.status:
-            return load_icon(status_icon_name(text))
         return None
 
     def _date_data(self, moment: datetime | None, role: int) -> Any:

@@ -8,16 +8,15 @@ like HTML), button and menu texts ("&" is a mnemonic) and window titles ("[*]" i
 from __future__ import annotations
 
 import html
-import re
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
 
 from screenpop.core.matching import Candidate, MatchedBy
 from screenpop.core.phone import format_e164
+from screenpop.core.text import one_line as one_line
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 
-_WHITESPACE = re.compile(r"\s+")
 _MATCHED_BY = {
     MatchedBy.EXACT: QT_TRANSLATE_NOOP("text", "Exact number"),
     MatchedBy.NATIONAL: QT_TRANSLATE_NOOP("text", "Same national number"),
@@ -45,10 +44,6 @@ def mnemonic_safe(text: str) -> str:
 def title_safe(text: str) -> str:
     """Text for a window title, where "[*]" is the "unsaved changes" placeholder."""
     return text.replace("[*]", "[*][*]")
-
-
-def one_line(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
 
 
 def person_name(mrmrs: str, name: str) -> str:
