@@ -69,7 +69,7 @@ def test_do_not_disturb_is_shown_everywhere_and_kept(
     started(app, loop)
     app.tray.dnd_action.trigger()
 
-    assert app.pops.do_not_disturb
+    assert app.calls.tracker.rules.quiet
     assert app.main_window.dnd_box.isChecked()
     assert app.tray.tray.toolTip().startswith(f"Screenpop — {DND_TEXT}")
     assert load_settings(profile).do_not_disturb
@@ -77,7 +77,7 @@ def test_do_not_disturb_is_shown_everywhere_and_kept(
     assert len(app.pops.toasts) == 0
 
     app.main_window.dnd_box.click()
-    assert not app.pops.do_not_disturb
+    assert not app.calls.tracker.rules.quiet
     assert not app.tray.dnd_action.isChecked()
     assert not load_settings(profile).do_not_disturb
 
@@ -192,6 +192,8 @@ def test_settings_changed_on_disk_reach_the_running_app(
         save_setting(profile, "pop_mode", PopMode.ANSWER)
         save_setting(profile, "summary_limit", 60)
         await wait_until(lambda: app.settings.summary_limit == 60)
+        # No sync may be left to run while the loop stands still before the teardown.
+        await app.scheduler.stop()
 
     loop.run_until_complete(scenario())
     assert app.pops._settings.pop_mode is PopMode.ANSWER

@@ -151,7 +151,9 @@ def test_sync_a_selection_then_back(tmp_path: Path, tenant: str) -> None:
         (["--language", "xx"], "--language takes one of '', en, nb, sv, da, nl, de"),
     ],
 )
-def test_configure_refuses_values_outside_the_table(tmp_path: Path, args: list[str], says: str) -> None:
+def test_configure_refuses_values_outside_the_table(
+    tmp_path: Path, args: list[str], says: str
+) -> None:
     # Bad input: exit 2, one line, and nothing written.
     result = run_cli(tmp_path, "configure", *args)
     assert result.returncode == 2

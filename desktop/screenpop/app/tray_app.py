@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from screenpop import __version__
 from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
 from screenpop.app.demo_callers import demo_callers
-from screenpop.app.pops import PopController
+from screenpop.app.pops import PopController, pop_rules
 from screenpop.app.settings_watch import SettingsWatch
 from screenpop.app.setup_flow import SetupFlow
 from screenpop.app.softphone import Softphone
@@ -117,7 +117,9 @@ class ScreenpopApp:
         self.pops = PopController(
             settings, self.cache, self.windows, self.find, tray_geometry=self.tray.geometry
         )
-        self.calls = CallFlow(self.pops, _history(profile), self.tasks, self.set_recent_calls)
+        self.calls = CallFlow(
+            self.pops, _history(profile), self.tasks, self.set_recent_calls, pop_rules(settings)
+        )
         self._prune = QTimer()
         self._prune.setInterval(PRUNE_EVERY_MS)
         self._prune.timeout.connect(self.calls.prune)
@@ -288,9 +290,10 @@ class ScreenpopApp:
         return None
 
     def set_do_not_disturb(self, on: bool) -> None:
-        self.pops.set_do_not_disturb(on)
+        log.info("do not disturb %s", "on" if on else "off")
         self._show_do_not_disturb(on)
         self.settings = replace(self.settings, do_not_disturb=on)
+        self.calls.set_rules(pop_rules(self.settings))
         try:
             save_setting(self.profile, "do_not_disturb", on)
         except ConfigError as err:
@@ -316,6 +319,7 @@ class ScreenpopApp:
             return
         log.info("settings changed: %s", ", ".join(sorted(changed)))
         self.pops.set_settings(chosen)
+        self.calls.set_rules(pop_rules(chosen))
         self._show_do_not_disturb(chosen.do_not_disturb)
         self.windows.set_limit(chosen.summary_limit)
         self.scheduler.set_interval(chosen.sync_interval_minutes * 60)
