@@ -436,8 +436,8 @@
         <translation>Sprog</translation>
     </message>
     <message>
-        <source>A new language shows the next time Screenpop starts.</source>
-        <translation>Et nyt sprog vises, næste gang Screenpop starter.</translation>
+        <source>The tray menu and new windows show a new language at once.</source>
+        <translation>Menuen i meddelelsesområdet og nye vinduer viser et nyt sprog med det samme.</translation>
     </message>
     <message>
         <source>Links</source>
@@ -644,10 +644,6 @@
     <message>
         <source>Simulate a call</source>
         <translation>Simuler et opkald</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>Synkroniser nu</translation>
     </message>
     <message>
         <source>Sign in to SuperOffice…</source>

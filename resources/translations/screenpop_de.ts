@@ -436,8 +436,8 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>A new language shows the next time Screenpop starts.</source>
-        <translation>Eine neue Sprache erscheint beim nächsten Start von Screenpop.</translation>
+        <source>The tray menu and new windows show a new language at once.</source>
+        <translation>Das Menü im Infobereich und neue Fenster zeigen eine neue Sprache sofort.</translation>
     </message>
     <message>
         <source>Links</source>
@@ -644,10 +644,6 @@
     <message>
         <source>Simulate a call</source>
         <translation>Anruf simulieren</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>Jetzt synchronisieren</translation>
     </message>
     <message>
         <source>Sign in to SuperOffice…</source>

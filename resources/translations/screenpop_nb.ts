@@ -436,8 +436,8 @@
         <translation>Språk</translation>
     </message>
     <message>
-        <source>A new language shows the next time Screenpop starts.</source>
-        <translation>Et nytt språk vises neste gang Screenpop starter.</translation>
+        <source>The tray menu and new windows show a new language at once.</source>
+        <translation>Menyen i systemstatusfeltet og nye vinduer viser et nytt språk med en gang.</translation>
     </message>
     <message>
         <source>Links</source>
@@ -644,10 +644,6 @@
     <message>
         <source>Simulate a call</source>
         <translation>Simuler et anrop</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>Synkroniser nå</translation>
     </message>
     <message>
         <source>Sign in to SuperOffice…</source>

@@ -436,8 +436,8 @@
         <translation>Taal</translation>
     </message>
     <message>
-        <source>A new language shows the next time Screenpop starts.</source>
-        <translation>Een nieuwe taal verschijnt de volgende keer dat Screenpop start.</translation>
+        <source>The tray menu and new windows show a new language at once.</source>
+        <translation>Het menu in het systeemvak en nieuwe vensters tonen een nieuwe taal meteen.</translation>
     </message>
     <message>
         <source>Links</source>
@@ -644,10 +644,6 @@
     <message>
         <source>Simulate a call</source>
         <translation>Een oproep simuleren</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>Nu synchroniseren</translation>
     </message>
     <message>
         <source>Sign in to SuperOffice…</source>

@@ -436,8 +436,8 @@
         <translation>Språk</translation>
     </message>
     <message>
-        <source>A new language shows the next time Screenpop starts.</source>
-        <translation>Ett nytt språk visas nästa gång Screenpop startar.</translation>
+        <source>The tray menu and new windows show a new language at once.</source>
+        <translation>Menyn i meddelandefältet och nya fönster visar ett nytt språk direkt.</translation>
     </message>
     <message>
         <source>Links</source>
@@ -644,10 +644,6 @@
     <message>
         <source>Simulate a call</source>
         <translation>Simulera ett samtal</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>Synkronisera nu</translation>
     </message>
     <message>
         <source>Sign in to SuperOffice…</source>

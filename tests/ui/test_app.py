@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from screenpop.app.tray_app import ScreenpopApp
 from screenpop.config.profile import Profile
-from screenpop.config.settings import PopMode, Settings, load_settings
+from screenpop.config.settings import PopMode, Settings
+from screenpop.config.settings_files import load_settings, save_setting
 from screenpop.core.calls import CallEvent
 from screenpop.core.recent import RecentCall
 from screenpop.store.cache import make_row
@@ -66,7 +69,7 @@ def test_do_not_disturb_is_shown_everywhere_and_kept(
     started(app, loop)
     app.tray.dnd_action.trigger()
 
-    assert app.pops.do_not_disturb
+    assert app.calls.tracker.rules.quiet
     assert app.main_window.dnd_box.isChecked()
     assert app.tray.tray.toolTip().startswith(f"Screenpop — {DND_TEXT}")
     assert load_settings(profile).do_not_disturb
@@ -74,7 +77,7 @@ def test_do_not_disturb_is_shown_everywhere_and_kept(
     assert len(app.pops.toasts) == 0
 
     app.main_window.dnd_box.click()
-    assert not app.pops.do_not_disturb
+    assert not app.calls.tracker.rules.quiet
     assert not app.tray.dnd_action.isChecked()
     assert not load_settings(profile).do_not_disturb
 
@@ -136,3 +139,62 @@ def test_without_a_tenant_the_first_run_window_asks_for_one(
         loop.run_until_complete(screenpop.stop())
         screenpop.main_window.deleteLater()
     assert screenpop.setup.dialog is None or not screenpop.setup.dialog.isVisible()
+
+
+def test_every_setting_reaches_the_running_app_at_once(
+    qtbot: QtBot,
+    app: ScreenpopApp,
+    loop: asyncio.AbstractEventLoop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SCREENPOP_SECRET", "demo")
+    locale = QLocale()
+    chosen = replace(
+        app.settings,
+        summary_limit=80,
+        sync_interval_minutes=120,
+        pop_mode=PopMode.NEVER,
+        auto_open=True,
+        language="de",
+    )
+
+    async def scenario() -> None:
+        # Not started: no sync is under way when the loop stops between scenarios.
+        client, http = app.client(), app.http
+        app.apply_settings(chosen)
+        assert app.windows._default_limit == 80
+        assert app.scheduler.interval_s == 120 * 60
+        assert app.pops._settings.pop_mode is PopMode.NEVER
+        assert app.tray.settings_action.text() == "Einstellungen…"
+        assert app.main_window.quit_button.text() == "Beenden"
+        # SuperOffice is asked in the new language; the CA is the same, so is the HTTP client.
+        assert app.client() is not client
+        assert app.client()._headers["Accept-Language"] == "de"
+        assert app.http is http
+        app.handle(CallEvent(NUMBER, call_id="never pops"))
+        assert len(app.pops.toasts) == 0
+        app.apply_settings(replace(chosen, language=""))
+        assert app.tray.settings_action.text() == "Settings…"
+
+    try:
+        loop.run_until_complete(scenario())
+    finally:
+        QLocale.setDefault(locale)
+
+
+def test_settings_changed_on_disk_reach_the_running_app(
+    qtbot: QtBot, app: ScreenpopApp, loop: asyncio.AbstractEventLoop, profile: Profile
+) -> None:
+    started(app, loop)
+
+    async def scenario() -> None:
+        # As `screenpop configure --pop answer --summary-limit 60` does, in another process.
+        save_setting(profile, "pop_mode", PopMode.ANSWER)
+        save_setting(profile, "summary_limit", 60)
+        await wait_until(lambda: app.settings.summary_limit == 60)
+        # No sync may be left to run while the loop stands still before the teardown.
+        await app.scheduler.stop()
+
+    loop.run_until_complete(scenario())
+    assert app.pops._settings.pop_mode is PopMode.ANSWER
+    assert app.windows._default_limit == 60

@@ -15,9 +15,17 @@ from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from screenpop.app.pops import DISMISS_AFTER_END_MS, DISMISS_UNTRACKED_MS, MAX_TOASTS, PopController
+from screenpop.app.call_flow import CallFlow
+from screenpop.app.pops import (
+    DISMISS_AFTER_END_MS,
+    DISMISS_UNTRACKED_MS,
+    MAX_TOASTS,
+    PopController,
+    pop_rules,
+)
 from screenpop.config.settings import PopMode, Settings
 from screenpop.core.calls import CallEvent, CallState
+from screenpop.core.pop_rules import PopRateGuard
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.store.cache import CallerIdCache, Row, make_row
 from screenpop.superoffice.client import SuperOfficeClient
@@ -65,24 +73,28 @@ def searches() -> Searches:
 
 @pytest.fixture
 def make_pops(qtbot: QtBot, cache: CallerIdCache, searches: Searches) -> Iterator[object]:
-    made: list[PopController] = []
+    """The call flow the app has (the tracker decides, the pop controller renders), without
+    a history."""
+    made: list[CallFlow] = []
 
-    def make(client: SuperOfficeClient | None = None, **settings: object) -> PopController:
+    def make(client: SuperOfficeClient | None = None, **settings: object) -> CallFlow:
         chosen = replace(Settings(region="NO"), **settings)  # type: ignore[arg-type]
         factory = _unreachable if client is None else lambda: client
         windows = ContactWindows(factory, BackgroundTasks(), limit=5)
         pops = PopController(chosen, cache, windows, searches)
-        made.append(pops)
-        return pops
+        calls = CallFlow(pops, None, BackgroundTasks(), lambda _: None, pop_rules(chosen))
+        made.append(calls)
+        return calls
 
     yield make
-    for pops in made:
-        pops.close_all()
-        pops.windows.close_all()
+    for calls in made:
+        calls.pops.close_all()
+        calls.pops.windows.close_all()
+        calls.close()
 
 
-def toasts(pops: PopController) -> list[CallToast]:
-    return pops.toasts.toasts()
+def toasts(calls: CallFlow) -> list[CallToast]:
+    return calls.pops.toasts.toasts()
 
 
 def hover(widget: CallToast, inside: bool) -> None:
@@ -93,37 +105,37 @@ def hover(widget: CallToast, inside: bool) -> None:
 
 
 def test_one_call_is_one_toast_that_follows_the_call(qtbot: QtBot, make_pops) -> None:
-    pops = make_pops()
-    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "call-1"))
-    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "call-1"))
-    pops.handle_call(CallEvent(DIRECT, CallState.ANSWERED, "call-1"))
+    calls = make_pops()
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "call-1"))
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "call-1"))
+    calls.handle(CallEvent(DIRECT, CallState.ANSWERED, "call-1"))
 
-    [toast] = toasts(pops)
+    [toast] = toasts(calls)
     assert toast.state is CallState.ANSWERED
     assert toast.state_label.text() == "Answered"
     assert toast.windowTitle() == "Call from Kari — Screenpop"
-    pops.handle_call(CallEvent(DIRECT, CallState.ENDED, "call-1"))
+    calls.handle(CallEvent(DIRECT, CallState.ENDED, "call-1"))
     assert toast.state_label.text() == "Ended"
     assert toast.is_dismiss_scheduled()
 
 
 def test_a_dismissed_call_does_not_pop_again(qtbot: QtBot, make_pops) -> None:
-    pops = make_pops()
-    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "call-1"))
-    toasts(pops)[0].close_button.click()
-    qtbot.waitUntil(lambda: len(pops.toasts) == 0, timeout=2000)
+    calls = make_pops()
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "call-1"))
+    toasts(calls)[0].close_button.click()
+    qtbot.waitUntil(lambda: len(calls.pops.toasts) == 0, timeout=2000)
 
-    pops.handle_call(CallEvent(DIRECT, CallState.ANSWERED, "call-1"))
-    assert toasts(pops) == []
+    calls.handle(CallEvent(DIRECT, CallState.ANSWERED, "call-1"))
+    assert toasts(calls) == []
     # A new call from the same number is a new pop.
-    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "call-2"))
-    assert len(toasts(pops)) == 1
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "call-2"))
+    assert len(toasts(calls)) == 1
 
 
 def test_a_shared_number_offers_every_candidate(qtbot: QtBot, make_pops) -> None:
-    pops = make_pops()
-    pops.handle_call(CallEvent("22 33 44 55", call_id="c"))
-    [toast] = toasts(pops)
+    calls = make_pops()
+    calls.handle(CallEvent("22 33 44 55", call_id="c"))
+    [toast] = toasts(calls)
     assert toast.variant() == "multiple"
     assert [row.candidate.person_id for row in toast.choice_rows] == [2, 4, 0]
 
@@ -142,10 +154,10 @@ def test_a_shared_number_offers_every_candidate(qtbot: QtBot, make_pops) -> None
 def test_pop_mode(
     qtbot: QtBot, make_pops, mode: PopMode, states: list[CallState], expected: list[CallState]
 ) -> None:
-    pops = make_pops(pop_mode=mode)
+    calls = make_pops(pop_mode=mode)
     for state in states:
-        pops.handle_call(CallEvent(DIRECT, state, "c"))
-    assert [toast.state for toast in toasts(pops)] == expected
+        calls.handle(CallEvent(DIRECT, state, "c"))
+    assert [toast.state for toast in toasts(calls)] == expected
 
 
 @pytest.mark.parametrize("auto_open", [True, False])
@@ -156,20 +168,20 @@ def test_auto_open_shows_the_company_without_taking_focus(
     make_pops,
     auto_open: bool,
 ) -> None:
-    pops = make_pops(auto_open=auto_open, client=demo_client(demo_http))
+    calls = make_pops(auto_open=auto_open, client=demo_client(demo_http))
 
     async def scenario() -> None:
-        pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "c"))
+        calls.handle(CallEvent(DIRECT, CallState.RINGING, "c"))
         # The toast comes first; the window follows once it has painted. The company's
         # summary is on its way either way, for when the agent opens it.
-        assert pops.windows.windows() == []
-        assert len(toasts(pops)) == 1
-        assert list(pops.windows._fetches) == [1]
+        assert calls.pops.windows.windows() == []
+        assert len(toasts(calls)) == 1
+        assert list(calls.pops.windows._fetches) == [1]
         await asyncio.sleep(0.05)
-        windows = pops.windows.windows()
+        windows = calls.pops.windows.windows()
         assert len(windows) == (1 if auto_open else 0)
         if not auto_open:
-            await wait_until(lambda: pops.windows.cache.get(1) is not None)
+            await wait_until(lambda: calls.pops.windows.cache.get(1) is not None)
         if auto_open:
             window = windows[0]
             assert window.caller_person() == "Kari"
@@ -184,17 +196,17 @@ def test_auto_open_shows_the_company_without_taking_focus(
 def test_a_switchboard_waits_for_a_choice_even_with_auto_open(
     qtbot: QtBot, loop: asyncio.AbstractEventLoop, demo_http: httpx.AsyncClient, make_pops
 ) -> None:
-    pops = make_pops(auto_open=True, client=demo_client(demo_http))
+    calls = make_pops(auto_open=True, client=demo_client(demo_http))
 
     async def scenario() -> None:
-        pops.handle_call(CallEvent(SWITCHBOARD, CallState.RINGING, "c"))
+        calls.handle(CallEvent(SWITCHBOARD, CallState.RINGING, "c"))
         await asyncio.sleep(0.05)
-        assert pops.windows.windows() == []
+        assert calls.pops.windows.windows() == []
         # Everyone at this switchboard works for one company: it is fetched ahead anyway.
-        await wait_until(lambda: pops.windows.cache.get(1) is not None)
-        row = toasts(pops)[0].choice_rows[1]
+        await wait_until(lambda: calls.pops.windows.cache.get(1) is not None)
+        row = toasts(calls)[0].choice_rows[1]
         qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
-        [window] = pops.windows.windows()
+        [window] = calls.pops.windows.windows()
         assert window.caller_person() == "Per"
         # Chosen by hand, so it comes forward with the keyboard.
         assert not window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
@@ -205,80 +217,82 @@ def test_a_switchboard_waits_for_a_choice_even_with_auto_open(
 
 
 def test_do_not_disturb_keeps_calls_quiet(qtbot: QtBot, make_pops) -> None:
-    pops = make_pops(do_not_disturb=True, auto_open=True)
-    assert pops.do_not_disturb
-    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "c1"))
-    pops.handle_call(CallEvent(DIRECT, CallState.ANSWERED, "c1"))
+    calls = make_pops(do_not_disturb=True, auto_open=True)
+    assert calls.tracker.rules.quiet
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "c1"))
+    calls.handle(CallEvent(DIRECT, CallState.ANSWERED, "c1"))
     qtbot.wait(20)  # the window of an auto-open would follow the toast by a frame
-    assert toasts(pops) == []
-    assert pops.windows.windows() == []
+    assert toasts(calls) == []
+    assert calls.pops.windows.windows() == []
 
-    pops.set_settings(Settings(region="NO"))
-    assert not pops.do_not_disturb
+    calls.pops.set_settings(Settings(region="NO"))
+    calls.set_rules(pop_rules(Settings(region="NO")))
+    assert not calls.tracker.rules.quiet
     # The call that rang during Do not disturb stays quiet; the next one pops.
-    pops.handle_call(CallEvent(DIRECT, CallState.ANSWERED, "c1"))
-    assert toasts(pops) == []
-    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "c2"))
-    assert len(toasts(pops)) == 1
+    calls.handle(CallEvent(DIRECT, CallState.ANSWERED, "c1"))
+    assert toasts(calls) == []
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "c2"))
+    assert len(toasts(calls)) == 1
 
 
 def test_toasts_stay_few_and_never_overlap(qtbot: QtBot, make_pops) -> None:
-    pops = make_pops()
+    calls = make_pops()
+    calls.tracker.guard = PopRateGuard(burst=100)  # the stack's own bound, not the flood's
     for i in range(MAX_TOASTS + 3):
-        pops.handle_call(CallEvent(f"+47912345{i:02d}", call_id=f"c{i}"))
-    qtbot.waitUntil(lambda: len(pops.toasts) == MAX_TOASTS, timeout=2000)
-    frames = sorted((t.geometry() for t in toasts(pops)), key=lambda g: g.y())
+        calls.handle(CallEvent(f"+47912345{i:02d}", call_id=f"c{i}"))
+    qtbot.waitUntil(lambda: len(calls.pops.toasts) == MAX_TOASTS, timeout=2000)
+    frames = sorted((t.geometry() for t in toasts(calls)), key=lambda g: g.y())
     for upper, lower in itertools.pairwise(frames):
         assert upper.bottom() < lower.top()
     # The newest (furthest from the corner) offers Close all, which closes them all.
-    newest = toasts(pops)[-1]
-    assert [t.close_all_button.isVisibleTo(t) for t in toasts(pops)] == [False] * 3 + [True]
+    newest = toasts(calls)[-1]
+    assert [t.close_all_button.isVisibleTo(t) for t in toasts(calls)] == [False] * 3 + [True]
     newest.close_all_button.click()
-    qtbot.waitUntil(lambda: len(pops.toasts) == 0, timeout=2000)
+    qtbot.waitUntil(lambda: len(calls.pops.toasts) == 0, timeout=2000)
 
 
 def test_a_single_toast_has_no_close_all(qtbot: QtBot, make_pops) -> None:
-    pops = make_pops()
-    pops.handle_call(CallEvent(DIRECT, call_id="a"))
-    assert not toasts(pops)[0].close_all_button.isVisibleTo(toasts(pops)[0])
+    calls = make_pops()
+    calls.handle(CallEvent(DIRECT, call_id="a"))
+    assert not toasts(calls)[0].close_all_button.isVisibleTo(toasts(calls)[0])
 
 
 def test_an_ended_call_leaves_unless_the_pointer_is_on_it(qtbot: QtBot, make_pops) -> None:
-    pops = make_pops()
-    pops.handle_call(CallEvent(DIRECT, CallState.RINGING, "a"))
-    pops.handle_call(CallEvent("+4791234500", CallState.RINGING, "b"))
-    first, second = toasts(pops)
+    calls = make_pops()
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "a"))
+    calls.handle(CallEvent("+4791234500", CallState.RINGING, "b"))
+    first, second = toasts(calls)
     assert DISMISS_AFTER_END_MS <= 10_000
     hover(second, True)
 
-    pops.handle_call(CallEvent(DIRECT, CallState.ENDED, "a"))
-    pops.handle_call(CallEvent("+4791234500", CallState.ENDED, "b"))
+    calls.handle(CallEvent(DIRECT, CallState.ENDED, "a"))
+    calls.handle(CallEvent("+4791234500", CallState.ENDED, "b"))
     for toast in (first, second):
         toast._dismiss_timer.start(50)  # the real delay is seconds
-    qtbot.waitUntil(lambda: toasts(pops) == [second], timeout=2000)
+    qtbot.waitUntil(lambda: toasts(calls) == [second], timeout=2000)
     qtbot.waitUntil(lambda: not second._dismiss_timer.isActive(), timeout=2000)
     assert second.isVisible() and second.is_dismiss_scheduled()
 
     hover(second, False)
     second._dismiss_timer.start(50)  # the grace after leaving, shortened
-    qtbot.waitUntil(lambda: toasts(pops) == [], timeout=2000)
+    qtbot.waitUntil(lambda: toasts(calls) == [], timeout=2000)
 
 
 def test_a_call_without_an_id_leaves_by_itself(qtbot: QtBot, make_pops) -> None:
-    pops = make_pops()
-    pops.handle_call(CallEvent(DIRECT))
-    [toast] = toasts(pops)
+    calls = make_pops()
+    calls.handle(CallEvent(DIRECT))
+    [toast] = toasts(calls)
     assert toast.is_dismiss_scheduled()
     assert toast._dismiss_timer.interval() == DISMISS_UNTRACKED_MS
     # Without an id a later call from the number is a new call once the toast is gone.
-    pops.handle_call(CallEvent(DIRECT))
-    assert len(toasts(pops)) == 1
+    calls.handle(CallEvent(DIRECT))
+    assert len(toasts(calls)) == 1
 
 
 def test_unknown_caller_search_goes_to_find(qtbot: QtBot, make_pops, searches) -> None:
-    pops = make_pops()
-    pops.handle_call(CallEvent("+4721000000", call_id="u"))
-    [toast] = toasts(pops)
+    calls = make_pops()
+    calls.handle(CallEvent("+4721000000", call_id="u"))
+    [toast] = toasts(calls)
     assert toast.variant() == "unknown"
     assert toast.search_button is not None
     toast.search_button.click()
@@ -289,17 +303,17 @@ def test_unknown_caller_search_goes_to_find(qtbot: QtBot, make_pops, searches) -
 def test_junk_and_withheld_numbers(
     qtbot: QtBot, make_pops, caplog: pytest.LogCaptureFixture
 ) -> None:
-    pops = make_pops()
-    pops.handle_call(CallEvent("not a number", call_id="j"))
-    assert toasts(pops) == []
+    calls = make_pops()
+    calls.handle(CallEvent("not a number", call_id="j"))
+    assert toasts(calls) == []
     assert "ignoring a call event: 'not a number' is not a phone number." in caplog.messages
-    pops.handle_call(CallEvent("anonymous", call_id="w"))
-    assert toasts(pops)[0].variant() == "withheld"
+    calls.handle(CallEvent("anonymous", call_id="w"))
+    assert toasts(calls)[0].variant() == "withheld"
 
 
 def test_match_call_serves_the_history(make_pops) -> None:
-    pops = make_pops()
-    matched = pops.match_call(CallEvent("91 23 45 67"))
+    calls = make_pops()
+    matched = calls.pops.match_call(CallEvent("91 23 45 67"))
     assert matched is not None
     incoming, candidates = matched
     assert incoming.e164 == DIRECT

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from screenpop.config.profile import Profile
-from screenpop.config.settings import PopMode, Settings, load_settings, save_settings
+from screenpop.config.settings import FIELD, FIELDS, PopMode, Settings
+from screenpop.config.settings_files import load_settings, save_settings
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.ui import settings_dialog
 from screenpop.ui.settings_dialog import SettingsDialog
@@ -331,10 +332,21 @@ def test_register_links_is_a_request_to_the_app(qtbot: QtBot):
     assert dialog.links_state.isVisibleTo(dialog)
 
 
-def test_a_summary_size_from_elsewhere_is_kept_when_untouched(qtbot: QtBot):
-    dialog = make_dialog(qtbot, Settings(summary_limit=1000))
-    assert dialog.summary_limit.value() == settings_dialog.SUMMARY_LIMITS[1]
-    assert dialog.chosen().summary_limit == 1000
+def test_the_dialog_offers_what_the_settings_table_allows(qtbot: QtBot):
+    dialog = make_dialog(qtbot)
+    low, high = FIELD["summary_limit"].range()
+    assert (dialog.summary_limit.minimum(), dialog.summary_limit.maximum()) == (low, high)
+    dialog.summary_limit.setValue(high + 1000)
+    dialog.prefix_edit.setText("")
+    qtbot.keyClicks(dialog.prefix_edit, "12345x")  # the validator stops at four digits
+    assert dialog.prefix_edit.text() == "1234"
+    chosen = dialog.chosen()
+    assert chosen.summary_limit == high
+    for spec in FIELDS:
+        assert spec.allows(getattr(chosen, spec.name)), spec.name
+    # Every setting the dialog greys out when locked is one an administrator may lock.
+    for name, _widget in dialog._locks():
+        assert FIELD[name].lockable, name
 
 
 def test_it_fits_a_small_screen_and_the_keyboard_reaches_every_field(qtbot: QtBot):

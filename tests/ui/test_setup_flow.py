@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from screenpop.app.setup_flow import SetupFlow
 from screenpop.config.credentials import load_secret
 from screenpop.config.profile import Profile
-from screenpop.config.settings import PopMode, Settings, load_settings, save_setting
+from screenpop.config.settings import PopMode, Settings
+from screenpop.config.settings_files import load_settings, save_setting
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.integration.autostart import is_start_at_login
 from screenpop.superoffice.client import make_http_client

@@ -11,10 +11,11 @@ from screenpop.core.call_life import (
     CallTracker,
     CallUpdate,
     Change,
-    PopRateGuard,
+    call_key,
     should_pop,
 )
 from screenpop.core.calls import CallEvent, CallState, Direction
+from screenpop.core.pop_rules import PopAction, PopRateGuard, PopRules, PopState
 
 RINGING, ANSWERED, ENDED = CallState.RINGING, CallState.ANSWERED, CallState.ENDED
 
@@ -243,3 +244,99 @@ def test_the_rate_guard_refills_over_time(clock: Clock) -> None:
     assert guard.allow() is False
     clock.advance(0.2)
     assert guard.allow() is True and guard.suppressed == 0
+
+
+# -- the tracker decides what a call's toast does ---------------------------------------------
+
+
+def _actions(tracker: CallTracker, *events: CallEvent) -> list[PopAction]:
+    return [tracker.handle(event).action for event in events]
+
+
+@pytest.mark.parametrize(
+    ("pop_on", "states", "expected"),
+    [
+        (RINGING, [RINGING, RINGING, ANSWERED, ENDED], ["show", "none", "update", "close"]),
+        (ANSWERED, [RINGING, ANSWERED, ENDED], ["none", "show", "close"]),
+        (ANSWERED, [RINGING, ENDED, ANSWERED], ["none", "none", "none"]),
+        (None, [RINGING, ANSWERED, ENDED], ["none", "none", "none"]),
+        (RINGING, [ANSWERED, ENDED], ["show", "close"]),
+        (RINGING, [ENDED], ["none"]),
+    ],
+)
+def test_the_tracker_decides_show_update_close(
+    clock: Clock, pop_on: CallState | None, states: list[CallState], expected: list[str]
+) -> None:
+    tracker = CallTracker(rules=PopRules(pop_on=pop_on), clock=clock)
+    assert _actions(tracker, *(ev(state) for state in states)) == expected
+
+
+def test_a_call_past_its_moment_never_pops_later(tracker: CallTracker) -> None:
+    tracker.rules = PopRules(quiet=True)
+    quiet = tracker.handle(ev(RINGING))
+    assert (quiet.action, quiet.reason) == (PopAction.NONE, "do not disturb")
+    assert quiet.call is not None and quiet.call.pop is PopState.QUIET
+    tracker.rules = PopRules()
+    # Do not disturb is off again: this call stays quiet, the next one pops.
+    assert _actions(tracker, ev(ANSWERED), ev(ENDED), ev(RINGING, "c2")) == [
+        PopAction.NONE,
+        PopAction.NONE,
+        PopAction.SHOW,
+    ]
+
+
+def test_a_flood_keeps_its_calls_quiet_even_when_answered(clock: Clock) -> None:
+    guard = PopRateGuard(burst=2, per_second=0.0, clock=clock)
+    tracker = CallTracker(guard=guard, clock=clock)
+    rings = [tracker.handle(ev(RINGING, f"f{i}")) for i in range(5)]
+    assert [u.action for u in rings] == ["show", "show", "none", "none", "none"]
+    assert rings[2].reason == "a flood of calls"
+    assert tracker.handle(ev(ANSWERED, "f3")).action is PopAction.NONE
+    assert tracker.handle(ev(ANSWERED, "f1")).action is PopAction.UPDATE
+
+
+def test_outgoing_calls_are_followed_but_do_not_pop(tracker: CallTracker) -> None:
+    out = CallEvent("+4722334455", RINGING, "o1", direction=Direction.OUTGOING)
+    assert tracker.handle(out).action is PopAction.NONE
+    tracker.rules = PopRules(pop_outgoing=True)
+    again = CallEvent("+4722334455", RINGING, "o2", direction=Direction.OUTGOING)
+    assert tracker.handle(again).action is PopAction.SHOW
+
+
+def test_subscribers_hear_every_change_once(clock: Clock) -> None:
+    tracker = CallTracker(clock=clock, max_live=2)
+    heard: list[tuple[str, str, bool]] = []
+    stop = tracker.subscribe(
+        lambda u: heard.append((u.change.value, u.call.key if u.call else "", u.missed))
+    )
+    tracker.handle(ev(RINGING, "a"))
+    tracker.handle(ev(RINGING, "a"))  # a duplicate: nobody hears of it
+    tracker.handle(ev(ANSWERED, "a"))
+    tracker.handle(ev(RINGING, "b"))
+    tracker.handle(ev(ENDED, "b"))  # rang and ended: missed
+    tracker.handle(ev(RINGING, "c"))
+    tracker.handle(ev(RINGING, "d"))  # no room: the oldest live call is forgotten
+    clock.advance(13 * 3600)
+    tracker.prune_and_tell()
+    stop()
+    tracker.handle(ev(RINGING, "e"))
+    assert heard == [
+        ("new", "a", False),
+        ("updated", "a", False),
+        ("new", "b", False),
+        ("ended", "b", True),
+        ("new", "c", False),
+        ("forgotten", "a", False),
+        ("new", "d", False),
+        ("forgotten", "c", False),
+        ("forgotten", "d", False),
+    ]
+
+
+def test_one_key_for_a_call(tracker: CallTracker) -> None:
+    assert call_key(CallEvent("+47 22 33 44 55", call_id="x"), "+4722334455") == "x"
+    assert call_key(CallEvent("tel:+47-22-33-44-55"), "+4722334455") == "+4722334455"
+    assert call_key(CallEvent("junk")) == "number:junk"
+    first = tracker.handle(CallEvent("tel:+4722334455"), "+4722334455")
+    second = tracker.handle(CallEvent("+47 22 33 44 55"), "+4722334455")
+    assert first.action is PopAction.SHOW and second.change is Change.IGNORED

@@ -85,9 +85,9 @@ def test_no_keyring_and_no_secret(tmp_path: Path, tenant: str) -> None:
 @pytest.mark.parametrize(
     ("args", "says"),
     [
-        (["configure", "--region", "XX"], "not a region code"),
+        (["configure", "--region", "XX"], "--region takes a region code such as NO"),
         (["configure", "--tenant", "not a url"], "not a tenant address"),
-        (["configure", "--outside-line-prefix", "abc"], "outside-line prefix"),
+        (["configure", "--outside-line-prefix", "abc"], "--outside-line-prefix takes one to four"),
         (["open", "abc"], "not a contact id"),
         (["call", "hello"], "not a phone number"),
         (["frobnicate"], "invalid choice"),
@@ -143,9 +143,19 @@ def test_sync_a_selection_then_back(tmp_path: Path, tenant: str) -> None:
 
 @pytest.mark.parametrize(
     ("args", "says"),
-    [(["--selection", "-1"], "selection id"), (["--min-days", "99999"], "--min-days")],
+    [
+        (["--selection", "-1"], "--selection takes a whole number from 0 to 2147483647, not '-1'."),
+        (["--min-days", "99999"], "--min-days takes a whole number from 0 to 3650"),
+        (["--sync-interval", "0"], "--sync-interval takes a whole number from 1 to 1440"),
+        (["--summary-limit", "-3"], "--summary-limit takes a whole number from 5 to 200"),
+        (["--language", "xx"], "--language takes one of '', en, nb, sv, da, nl, de"),
+    ],
 )
-def test_bad_sync_settings(tmp_path: Path, args: list[str], says: str) -> None:
+def test_configure_refuses_values_outside_the_table(
+    tmp_path: Path, args: list[str], says: str
+) -> None:
+    # Bad input: exit 2, one line, and nothing written.
     result = run_cli(tmp_path, "configure", *args)
-    assert result.returncode == 1
+    assert result.returncode == 2
+    assert not (tmp_path / "settings.ini").exists()
     assert says in _one_line_error(result)

@@ -11,7 +11,7 @@ import pytest
 
 from screenpop.cli.main import _links_as_calls
 from screenpop.config.profile import Profile
-from screenpop.config.settings import load_settings
+from screenpop.config.settings_files import load_settings
 from screenpop.integration.linux_links import DESKTOP_FILE, MIME_TYPES, exec_line, link_entry
 from tests.helpers import run_cli
 
@@ -57,7 +57,7 @@ def test_another_computer_needs_allow_remote(tmp_path: Path) -> None:
 )
 def test_bad_baresip_settings_get_one_line(tmp_path: Path, args: list[str], says: str) -> None:
     result = run_cli(tmp_path, "configure", *args)
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert says in _one_line_error(result)
 
 

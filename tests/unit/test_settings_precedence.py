@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 from screenpop.config.profile import Profile
-from screenpop.config.settings import (
-    PopMode,
-    Settings,
+from screenpop.config.settings import PopMode, Settings
+from screenpop.config.settings_files import (
     load_settings,
     locked_settings,
     save_setting,

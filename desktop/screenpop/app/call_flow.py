@@ -1,9 +1,10 @@
-"""Every call event's way through the app: tracked, recorded, then popped (or not).
+"""Every call event's way through the app: matched, tracked, recorded, then rendered.
 
-The tracker turns events into calls (duplicates, late and out-of-order events are dropped
-here, so they never reach a toast); the rate guard keeps a flood of new calls to a few
-toasts; outgoing calls are recorded but do not pop; the history records every call off the UI
-thread, in order, and feeds Recent calls.
+The tracker (:class:`screenpop.core.call_life.CallTracker`) is the one model of a call: it
+drops duplicates and late events, decides whether the call's toast shows, updates or closes
+(pop mode, Do not disturb, the flood guard; outgoing calls do not pop), and tells its
+subscribers. Here the number is matched once, the history records every call off the UI
+thread, in order, and feeds Recent calls, and the pop controller renders the decision.
 """
 
 from __future__ import annotations
@@ -11,22 +12,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from screenpop.app.pops import PopController
-from screenpop.core.call_life import Call, CallTracker, Change, PopRateGuard
-from screenpop.core.calls import CallEvent, CallState, Direction
+from screenpop.core.call_life import Call, CallTracker, Change, call_key, forgotten
+from screenpop.core.calls import CallEvent, Direction
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import format_e164
+from screenpop.core.pop_rules import PopRules
 from screenpop.core.recent import MAX_RECENT_CALLS, RecentCall
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.store.history import CallHistory, HistoryEntry, HistoryError
 
 log = logging.getLogger(__name__)
 
-_QUIET_REMEMBERED = 256
 # How often calls whose end never came are looked for.
 PRUNE_EVERY_MS = 60_000
 
@@ -52,51 +52,42 @@ class CallFlow:
         history: CallHistory | None,
         tasks: BackgroundTasks,
         on_recent: Callable[[Sequence[RecentCall]], None],
+        rules: PopRules | None = None,
     ) -> None:
-        self._pops = pops
+        self.pops = pops
         self._history = history
         self._tasks = tasks
         self._on_recent = on_recent
-        self.tracker = CallTracker()
-        self.guard = PopRateGuard()
+        self.tracker = CallTracker(rules=rules)
         # One writer thread: a call's events are written in the order they came.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history")
         self._queued = 0
         self._queued_lock = threading.Lock()
-        # Calls a flood kept quiet stay quiet (their answer must not pop them later).
-        self._quiet: OrderedDict[str, None] = OrderedDict()
+
+    def set_rules(self, rules: PopRules) -> None:
+        """New pop rules (the settings, Do not disturb) for calls from now on."""
+        self.tracker.rules = rules
 
     def handle(self, event: CallEvent) -> None:
-        matched = self._pops.match_call(event)
+        matched = self.pops.match_call(event)
         if matched is None:
             return  # not a number: the pop controller said why, once
         incoming, candidates = matched
-        key = event.call_id or incoming.e164 or incoming.digits or event.number
-        update = self.tracker.handle(event, key)
-        for gone in update.dropped:
-            self._end_toast(gone.key, gone.number, gone.call_id)
+        update = self.tracker.handle(event, call_key(event, incoming.e164 or incoming.digits))
+        self._forget(update.dropped)
         if update.change is Change.IGNORED or update.call is None:
             log.debug("call event ignored: %s", update.reason)
             return
         self._record(update.call, incoming.e164, candidates)
-        if update.call.direction is Direction.OUTGOING:
-            return
-        if update.change is Change.NEW and not self.guard.allow():
-            self._quiet[key] = None
-            while len(self._quiet) > _QUIET_REMEMBERED:
-                self._quiet.popitem(last=False)
-        if key in self._quiet:
-            return
-        self._pops.handle_call(event, matched)
+        self.pops.render(update, matched)
 
-    def _end_toast(self, key: str, number: str, call_id: str) -> None:
-        if call_id and self._pops.toasts.get(key) is not None:
-            self._pops.handle_call(CallEvent(number, CallState.ENDED, call_id=call_id))
+    def _forget(self, calls: Sequence[Call]) -> None:
+        for call in calls:
+            self.pops.render(forgotten(call))
 
     def prune(self) -> None:
         """End the toasts of calls whose end never came (a softphone that restarted)."""
-        for call in self.tracker.prune():
-            self._end_toast(call.key, call.number, call.call_id)
+        self._forget(self.tracker.prune_and_tell())
 
     # -- history ---------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from screenpop.app.tray_app import run_app
 from screenpop.config.credentials import SECRET_ENV
 from screenpop.config.profile import Profile
-from screenpop.config.settings import load_settings, save_settings
+from screenpop.config.settings_files import load_settings, save_settings
 from screenpop.core.errors import ConfigError
 from screenpop.demo.data import DemoData
 from screenpop.integration.identity import app_command

@@ -16,7 +16,8 @@ from PySide6.QtCore import QCoreApplication
 
 from screenpop.config.credentials import store_secret
 from screenpop.config.profile import Profile
-from screenpop.config.settings import Settings, locked_settings, save_setting
+from screenpop.config.settings import Settings
+from screenpop.config.settings_files import locked_settings, save_setting
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.integration.autostart import is_start_at_login, set_start_at_login

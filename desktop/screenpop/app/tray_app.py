@@ -20,12 +20,14 @@ from PySide6.QtWidgets import QApplication
 from screenpop import __version__
 from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
 from screenpop.app.demo_callers import demo_callers
-from screenpop.app.pops import PopController
+from screenpop.app.pops import PopController, pop_rules
+from screenpop.app.settings_watch import SettingsWatch
 from screenpop.app.setup_flow import SetupFlow
 from screenpop.app.softphone import Softphone
 from screenpop.config.logs import log_uncaught_exceptions
 from screenpop.config.profile import Profile
-from screenpop.config.settings import Settings, load_settings, save_setting
+from screenpop.config.settings import Settings
+from screenpop.config.settings_files import load_settings, save_setting, system_settings_file
 from screenpop.core.calls import CallEvent
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.matching import Candidate, MatchedBy, rank
@@ -61,7 +63,10 @@ log = logging.getLogger(__name__)
 
 _TRAY_RETRY_MS = 3000
 # Settings that make the client anew: where the tenant is and how to sign in to it.
-_CONNECTION = ("tenant_url", "auth", "user", "client_id", "environment", "ca_file")
+_CONNECTION = frozenset({"tenant_url", "auth", "user", "client_id", "environment", "ca_file"})
+# Settings that decide what the cache holds (the E.164 forms depend on the home region).
+_CACHED_SET = frozenset({"region", "selection_id", "min_days"})
+_SOFTPHONE = frozenset({"baresip", "baresip_allow_remote"})
 _CONTACT_GEOMETRY = "contact"
 _HEALTH_TO_TRAY = {
     SyncHealth.NEVER: TrayState.SYNCING,
@@ -115,7 +120,9 @@ class ScreenpopApp:
         self.pops = PopController(
             settings, self.cache, self.windows, self.find, tray_geometry=self.tray.geometry
         )
-        self.calls = CallFlow(self.pops, _history(profile), self.tasks, self.set_recent_calls)
+        self.calls = CallFlow(
+            self.pops, _history(profile), self.tasks, self.set_recent_calls, pop_rules(settings)
+        )
         self._prune = QTimer()
         self._prune.setInterval(PRUNE_EVERY_MS)
         self._prune.timeout.connect(self.calls.prune)
@@ -128,11 +135,12 @@ class ScreenpopApp:
         self.setup = SetupFlow(
             profile,
             lambda: self.settings,
-            self._apply_settings,
+            self.apply_settings,
             lambda: self.http,
             self.tasks,
             _open_in_browser,
         )
+        self._settings_watch: SettingsWatch | None = None
         self._tray_shown = False
         self._tray_retry = QTimer()
         self._tray_retry.setSingleShot(True)
@@ -199,6 +207,9 @@ class ScreenpopApp:
         self._prune.start()
         self.tasks.spawn(self.calls.load_recent(), name="recent calls")
         self.softphone.start(self.settings)
+        self._settings_watch = SettingsWatch(
+            [self.profile.settings_file, system_settings_file()], self.reload_settings
+        )
         if not self.settings.tenant_url and not self.demo:
             # From install to first pop: ask for the tenant rather than show "offline".
             self.setup.open_first_run(self._switch_to_demo)
@@ -229,6 +240,8 @@ class ScreenpopApp:
         self._tray_retry.start()
 
     async def stop(self) -> None:
+        if self._settings_watch is not None:
+            self._settings_watch.stop()
         self._tray_retry.stop()
         self._prune.stop()
         await self.softphone.stop()
@@ -281,9 +294,10 @@ class ScreenpopApp:
         return None
 
     def set_do_not_disturb(self, on: bool) -> None:
-        self.pops.set_do_not_disturb(on)
+        log.info("do not disturb %s", "on" if on else "off")
         self._show_do_not_disturb(on)
         self.settings = replace(self.settings, do_not_disturb=on)
+        self.calls.set_rules(pop_rules(self.settings))
         try:
             save_setting(self.profile, "do_not_disturb", on)
         except ConfigError as err:
@@ -293,18 +307,43 @@ class ScreenpopApp:
         self.tray.set_do_not_disturb(on)
         self.main_window.set_do_not_disturb(on)
 
-    def _apply_settings(self, chosen: Settings) -> None:
-        """Settings kept by the dialog: make the running app follow them."""
+    def reload_settings(self) -> None:
+        """The settings files changed on disk (`screenpop configure`, IT): follow them."""
+        try:
+            self.apply_settings(load_settings(self.profile))
+        except ScreenpopError as err:
+            log.warning("settings not reloaded: %s", err.message)
+
+    def apply_settings(self, chosen: Settings) -> None:
+        """New settings (kept by the dialog, or changed on disk): every part that uses one
+        follows it at once."""
         before, self.settings = self.settings, chosen
+        changed = chosen.changed_from(before)
+        if not changed:
+            return
+        log.info("settings changed: %s", ", ".join(sorted(changed)))
         self.pops.set_settings(chosen)
+        self.calls.set_rules(pop_rules(chosen))
         self._show_do_not_disturb(chosen.do_not_disturb)
-        if any(getattr(before, name) != getattr(chosen, name) for name in _CONNECTION):
-            self._reconnect(ca_changed=before.ca_file != chosen.ca_file)
-        if (before.baresip, before.baresip_allow_remote) != (
-            chosen.baresip,
-            chosen.baresip_allow_remote,
-        ):
+        self.windows.set_limit(chosen.summary_limit)
+        self.scheduler.set_interval(chosen.sync_interval_minutes * 60)
+        if "language" in changed:
+            self._use_language(chosen.language)
+        if changed & _CONNECTION:
+            self._reconnect(ca_changed="ca_file" in changed)
+        elif changed & _CACHED_SET:
+            self.scheduler.sync_now()
+        if changed & _SOFTPHONE:
             self.tasks.spawn(self.softphone.restart(chosen), name="softphone")
+
+    def _use_language(self, language: str) -> None:
+        """Later windows, the tray menu and the main window speak it; so does SuperOffice."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.language = install_translations(app, language)
+        self.tray.retranslate()
+        self.main_window.retranslate()
+        self._connection = None  # the next request asks SuperOffice in the new language
 
     def _reconnect(self, *, ca_changed: bool) -> None:
         self._connection = None

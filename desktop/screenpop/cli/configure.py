@@ -1,63 +1,91 @@
 """`screenpop configure` and `screenpop sign-in`: settings, secrets and links from the
-command line, each checked before anything is written (one-line errors, exit 1 or 2)."""
+command line, each checked before anything is written (one-line errors, exit 1 or 2).
+
+Every setting with an option in the table (:mod:`screenpop.config.settings`) is an option
+here, with the table's help, and its value is read by the table's rules: one it can never take
+is refused with exit 2. A few need more than the table knows (the tenant's normal form, a CA
+file that really is one, a softphone on this computer); :data:`_REFINE` does that.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import replace
+from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-import phonenumbers
-
+from screenpop.config.fields import FieldSpec, InvalidSettingError, OneOf
 from screenpop.config.profile import Profile
-from screenpop.config.settings import PopMode, Settings, load_settings, save_settings
+from screenpop.config.settings import FIELDS, Settings
+from screenpop.config.settings_files import load_settings, save_settings
 from screenpop.core.errors import ConfigError
 from screenpop.superoffice.auth_kind import AuthKind
+
+_DEST = "setting_"
+
+
+# Options that are not settings, listed after the setting they go with.
+_AFTER: dict[str, tuple[tuple[str, str], ...]] = {
+    "user": (("--password-stdin", "read the password (or ticket) from stdin into the keyring"),),
+    "environment": (
+        ("--client-secret-stdin", "read the Online app's client secret from stdin (keyring)"),
+        ("--app-token-stdin", "read the Online app's SO-AppToken from stdin (keyring)"),
+    ),
+    "baresip": (("--no-baresip", "stop following baresip"),),
+    "language": (
+        ("--register-links", "open tel:, callto:, sip: and sips: links with Screenpop (Linux)"),
+    ),
+}
+
+
+def add_configure_arguments(conf: argparse.ArgumentParser) -> None:
+    for spec in FIELDS:
+        dest = _DEST + spec.name
+        if not spec.flag:
+            pass
+        elif spec.kind is bool:
+            conf.add_argument(spec.flag, dest=dest, action=argparse.BooleanOptionalAction,
+                              default=None, help=spec.help)  # fmt: skip
+        elif choices := _choices(spec):
+            conf.add_argument(spec.flag, dest=dest, choices=choices, help=spec.help)
+        else:
+            conf.add_argument(spec.flag, dest=dest, metavar=spec.metavar or None, help=spec.help)
+        for flag, help_text in _AFTER.get(spec.name, ()):
+            conf.add_argument(flag, action="store_true", help=help_text)
+
+
+def _choices(spec: FieldSpec) -> list[str]:
+    if issubclass(spec.kind, StrEnum):
+        return [member.value for member in spec.kind]
+    if isinstance(spec.check, OneOf) and all(spec.check.values):
+        return list(spec.check.values)
+    return []
+
+
+def _given(args: argparse.Namespace) -> list[tuple[FieldSpec, Any]]:
+    return [
+        (spec, getattr(args, _DEST + spec.name))
+        for spec in FIELDS
+        if spec.flag and getattr(args, _DEST + spec.name, None) is not None
+    ]
 
 
 def configure(args: argparse.Namespace, profile: Profile) -> int:
     from screenpop.config.credentials import store_secret
-    from screenpop.superoffice.tenant import parse_tenant_address
 
     settings = load_settings(profile)
-    changes: dict[str, object] = {}
-    if args.tenant is not None:
-        environment = args.environment or settings.environment
-        changes["tenant_url"] = parse_tenant_address(args.tenant, environment).tenant.base
-    if args.auth is not None:
-        changes["auth"] = AuthKind(args.auth)
-    if args.user is not None:
-        changes["user"] = args.user.strip()
-    if args.region is not None:
-        region = args.region.strip().upper()
-        if region not in phonenumbers.SUPPORTED_REGIONS:
-            raise ConfigError(f"{args.region!r} is not a region code such as NO, SE or GB.")
-        changes["region"] = region
-    if args.outside_line_prefix is not None:
-        prefix = args.outside_line_prefix.strip()
-        if prefix and (not prefix.isdigit() or len(prefix) > 4):
-            raise ConfigError("The outside-line prefix is one to four digits, e.g. 0 or 9.")
-        changes["outside_line_prefix"] = prefix
-    if args.pop is not None:
-        changes["pop_mode"] = PopMode(args.pop)
-    if args.auto_open is not None:
-        changes["auto_open"] = args.auto_open
-    if args.sync_interval is not None:
-        if not 1 <= args.sync_interval <= 24 * 60:
-            raise ConfigError("The sync interval is between 1 and 1440 minutes.")
-        changes["sync_interval_minutes"] = args.sync_interval
-    if args.selection is not None:
-        if args.selection < 0:
-            raise ConfigError("A selection id is a positive number (0 caches your own callers).")
-        changes["selection_id"] = args.selection
-    if args.min_days is not None:
-        if not 0 <= args.min_days <= 3650:
-            raise ConfigError("--min-days is between 0 (no limit) and 3650.")
-        changes["min_days"] = args.min_days
-    changes.update(_online_changes(args))
-    changes.update(_baresip_changes(args, settings))
+    if args.setting_baresip is not None and args.no_baresip:
+        raise InvalidSettingError("Give --baresip HOST:PORT or --no-baresip, not both.")
+    changes: dict[str, object] = {"baresip": ""} if args.no_baresip else {}
+    for spec, given in _given(args):
+        value = spec.parse(given, label=spec.flag)
+        changes[spec.name] = _refined(spec, value, args, settings)
     settings = replace(settings, **changes)  # type: ignore[arg-type]
+    if settings.baresip and {"baresip", "baresip_allow_remote"} & set(changes):
+        _check_baresip(settings)
     save_settings(profile, settings)
     _store_app_secrets(args, settings.client_id)
     if args.register_links:
@@ -73,20 +101,52 @@ def configure(args: argparse.Namespace, profile: Profile) -> int:
     return 0
 
 
-def _online_changes(args: argparse.Namespace) -> dict[str, object]:
+def _refined(spec: FieldSpec, value: Any, args: argparse.Namespace, settings: Settings) -> Any:
+    refine = _REFINE.get(spec.name)
+    if refine is None:
+        return value
+    try:
+        return refine(value, args, settings)
+    except ConfigError as err:
+        # Text that can never be a tenant, a CA file or a softphone's address: bad input.
+        raise InvalidSettingError(err.message) from None
+
+
+def _tenant(value: str, args: argparse.Namespace, settings: Settings) -> str:
+    from screenpop.superoffice.tenant import parse_tenant_address
+
+    environment = args.setting_environment or settings.environment
+    return parse_tenant_address(value, environment).tenant.base
+
+
+def _ca_file(value: str, _args: argparse.Namespace, _settings: Settings) -> str:
     from screenpop.superoffice.httpclient import tls_context
 
-    changes: dict[str, object] = {}
-    if args.client_id is not None:
-        changes["client_id"] = args.client_id.strip()
-    if args.environment is not None:
-        changes["environment"] = args.environment
-    if args.ca_file is not None:
-        ca_file = str(Path(args.ca_file).expanduser().resolve()) if args.ca_file.strip() else ""
-        if ca_file:
-            tls_context(ca_file)  # a clear error now rather than at the first sync
-        changes["ca_file"] = ca_file
-    return changes
+    if not value:
+        return ""
+    ca_file = str(Path(value).expanduser().resolve())
+    tls_context(ca_file)  # a clear error now rather than at the first sync
+    return ca_file
+
+
+def _baresip(value: str, _args: argparse.Namespace, _settings: Settings) -> str:
+    from screenpop.triggers.baresip import parse_address
+
+    return str(parse_address(value)) if value else ""
+
+
+def _check_baresip(settings: Settings) -> None:
+    from screenpop.triggers.baresip import check_allowed, parse_address
+
+    # Refused now rather than at the app's next start: the user is at the terminal now.
+    check_allowed(parse_address(settings.baresip), settings.baresip_allow_remote)
+
+
+_REFINE: dict[str, Callable[[Any, argparse.Namespace, Settings], Any]] = {
+    "tenant_url": _tenant,
+    "ca_file": _ca_file,
+    "baresip": _baresip,
+}
 
 
 def _store_app_secrets(args: argparse.Namespace, client_id: str) -> None:
@@ -136,26 +196,6 @@ def sign_in(profile: Profile) -> int:
         raise ConfigError(f"Signed in, but the sign-in cannot be kept: {not_kept}")
     print("Signed in to SuperOffice Online.")
     return 0
-
-
-def _baresip_changes(args: argparse.Namespace, settings: Settings) -> dict[str, object]:
-    from screenpop.triggers.baresip import check_allowed, parse_address
-
-    if args.baresip is not None and args.no_baresip:
-        raise ConfigError("Give --baresip HOST:PORT or --no-baresip, not both.")
-    changes: dict[str, object] = {}
-    if args.no_baresip:
-        changes["baresip"] = ""
-    elif args.baresip is not None:
-        changes["baresip"] = str(parse_address(args.baresip))
-    if args.baresip_allow_remote is not None:
-        changes["baresip_allow_remote"] = args.baresip_allow_remote
-    address = str(changes.get("baresip", settings.baresip))
-    allow_remote = bool(changes.get("baresip_allow_remote", settings.baresip_allow_remote))
-    if address:
-        # Refused now rather than at the app's next start: the user is at the terminal now.
-        check_allowed(parse_address(address), allow_remote)
-    return changes
 
 
 def _register_links(profile: Profile) -> None:

@@ -16,19 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from screenpop import __version__
-from screenpop.cli.configure import configure, sign_in
+from screenpop.cli.configure import add_configure_arguments, configure, sign_in
 from screenpop.cli.summary import add_parser as add_summary_parser
 from screenpop.cli.summary import contact_id_arg
 from screenpop.config.logs import setup_logging
 from screenpop.config.profile import PROFILE_ENV, Profile
-from screenpop.config.settings import PopMode, Settings, load_settings
+from screenpop.config.settings import Settings
+from screenpop.config.settings_files import load_settings
 from screenpop.core.call_uri import has_call_scheme, parse_call_uri
 from screenpop.core.calls import CallEvent, CallState, Direction
-from screenpop.core.errors import ConfigError, InvalidNumberError, ScreenpopError
+from screenpop.core.errors import ConfigError, InvalidInputError, ScreenpopError
 from screenpop.core.matching import match
 from screenpop.core.phone import parse_incoming
-from screenpop.superoffice.auth_kind import AuthKind
-from screenpop.superoffice.tenant import ENVIRONMENTS
 
 if TYPE_CHECKING:
     from screenpop.triggers.messages import Message
@@ -90,57 +89,7 @@ def _build_parser() -> argparse.ArgumentParser:
                         help="its secret, which refreshing a token then needs")  # fmt: skip
 
     conf = sub.add_parser("configure", parents=[common], help="change settings")
-    conf.add_argument("--tenant", metavar="URL")
-    conf.add_argument("--auth", choices=[k.value for k in AuthKind])
-    conf.add_argument("--user", metavar="NAME")
-    conf.add_argument(
-        "--password-stdin",
-        action="store_true",
-        help="read the password (or ticket) from stdin into the keyring",
-    )
-    conf.add_argument("--client-id", metavar="ID", help="SuperOffice Online: the app's client id")
-    conf.add_argument("--environment", choices=list(ENVIRONMENTS),
-                      help="SuperOffice Online: where a bare Cust12345 lives")  # fmt: skip
-    conf.add_argument("--client-secret-stdin", action="store_true",
-                      help="read the Online app's client secret from stdin (keyring)")  # fmt: skip
-    conf.add_argument("--app-token-stdin", action="store_true",
-                      help="read the Online app's SO-AppToken from stdin (keyring)")  # fmt: skip
-    conf.add_argument("--ca-file", metavar="PEM",
-                      help="trust this company CA besides the system's ('' to stop)")  # fmt: skip
-    conf.add_argument("--region", metavar="CC", help="home region, e.g. NO, SE, GB")
-    conf.add_argument("--outside-line-prefix", metavar="D")
-    conf.add_argument("--pop", choices=[m.value for m in PopMode])
-    conf.add_argument("--auto-open", action=argparse.BooleanOptionalAction, default=None)
-    conf.add_argument("--sync-interval", metavar="MINUTES", type=int)
-    conf.add_argument(
-        "--selection",
-        metavar="ID",
-        type=int,
-        help="cache a SuperOffice selection's caller IDs instead (0: your own)",
-    )
-    conf.add_argument(
-        "--min-days",
-        metavar="DAYS",
-        type=int,
-        help="only caller IDs from sales and appointments of the last DAYS (0: all)",
-    )
-    conf.add_argument(
-        "--baresip",
-        metavar="HOST:PORT",
-        help="follow the calls of the baresip softphone (its ctrl_tcp socket)",
-    )
-    conf.add_argument("--no-baresip", action="store_true", help="stop following baresip")
-    conf.add_argument(
-        "--baresip-allow-remote",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="allow a baresip on another computer",
-    )
-    conf.add_argument(
-        "--register-links",
-        action="store_true",
-        help="open tel:, callto:, sip: and sips: links with Screenpop (Linux)",
-    )
+    add_configure_arguments(conf)
 
     sub.add_parser("sign-in", parents=[common],
                    help="SuperOffice Online: sign in with the system browser")  # fmt: skip
@@ -174,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo_server(args)
         setup_logging(profile.ensure().log_dir, verbose)
         return _dispatch(args, profile, verbose)
-    except InvalidNumberError as err:
+    except InvalidInputError as err:
         print(f"screenpop: {err.message}", file=sys.stderr)
         return EXIT_USAGE
     except ScreenpopError as err:

@@ -21,7 +21,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from screenpop.config.profile import Profile
-from screenpop.config.settings import load_settings
+from screenpop.config.settings_files import load_settings
 from screenpop.core.errors import ScreenpopError
 
 if TYPE_CHECKING:  # imported when the command runs: `screenpop call` must start fast

@@ -1,10 +1,12 @@
 """The life of a call: ringing → answered → ended, or ringing → ended (missed).
 
 Triggers send events, not calls: duplicates, events out of order, an answer for a call whose
-ring was lost, a hang-up for a call never seen, floods. :class:`CallTracker` turns them into
-what changed for one call, so the UI updates the call's toast instead of making another, and
-history records each call once. :class:`PopRateGuard` bounds how many new toasts a flood of
-different calls may open.
+ring was lost, a hang-up for a call never seen, floods. :class:`CallTracker` is the one model
+of them: it turns each event into what changed for one call (:class:`CallUpdate`), decides
+what the call's toast does (show, update, close, nothing: the UI only renders that), and tells
+its subscribers, so history records each call once and later parts (call logging, live
+lookups) follow the same calls. One key names a call (:func:`call_key`); the memory of calls
+is bounded.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 
 from screenpop.core.calls import CallEvent, CallState, Direction
+from screenpop.core.pop_rules import PopAction, PopRateGuard, PopRules, PopState
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +39,7 @@ class Change(StrEnum):
     UPDATED = "updated"  # a live call moved on (answered) or learnt its caller's name
     ENDED = "ended"  # a live call ended: the moment to record it
     IGNORED = "ignored"  # a duplicate, stale or unknown event: nothing to show
+    FORGOTTEN = "forgotten"  # a live call whose end never came, dropped (too old, no room)
 
 
 def is_missed(state: CallState, direction: Direction, answered: bool) -> bool:
@@ -57,6 +61,7 @@ class Call:
     started_at: float
     answered_at: float | None = None
     ended_at: float | None = None
+    pop: PopState = PopState.WAITING
 
     @property
     def answered(self) -> bool:
@@ -82,9 +87,10 @@ class Call:
 class CallUpdate:
     """What one event changed. ``call`` is None only for the end of a call never seen.
 
-    ``previous`` is the call's state before the event (None for a new call). ``dropped`` are
-    live calls the tracker forgot to make room: their end never came, so the UI should end
-    their toasts. ``reason`` says why an event was ignored (for a debug log).
+    ``previous`` is the call's state before the event (None for a new call). ``action`` is
+    what its toast does. ``dropped`` are live calls the tracker forgot to make room: their end
+    never came, so the UI ends their toasts. ``reason`` says why an event was ignored, or why a
+    call that reached its moment to pop stayed quiet (for the log).
     """
 
     change: Change
@@ -92,6 +98,12 @@ class CallUpdate:
     previous: CallState | None = None
     dropped: tuple[Call, ...] = ()
     reason: str = ""
+    action: PopAction = PopAction.NONE
+
+    @property
+    def missed(self) -> bool:
+        """This event ended an incoming call that was never answered."""
+        return self.change is Change.ENDED and self.call is not None and self.call.missed
 
     def reached(self, state: CallState) -> bool:
         """Whether the call reached ``state`` (or passed it) with this event, for the first time."""
@@ -117,28 +129,38 @@ def should_pop(update: CallUpdate, pop_on: CallState | None, *, pop_outgoing: bo
     return update.reached(pop_on)
 
 
-def call_key(event: CallEvent) -> str:
-    """The tracker's default key: the call id, else the number as sent."""
-    return event.call_id or f"number:{event.number}"
+def call_key(event: CallEvent, number: str = "") -> str:
+    """The one key of a call: its id, else its number as parsed (``number``: the E.164 form,
+    or the digits), so "tel:+47…" and "+47 …" are one call; else the text as sent."""
+    return event.call_id or number or f"number:{event.number}"
+
+
+Listener = Callable[[CallUpdate], None]
 
 
 class CallTracker:
-    """The calls in progress, keyed by call id; pure bookkeeping, no I/O, O(1) per event.
+    """The calls in progress, keyed by :func:`call_key`; no I/O, O(1) per event.
 
     Memory is bounded: at most ``max_live`` calls in progress (the oldest is forgotten to make
     room) and ended calls are remembered only ``remember_ended_s`` (so their late duplicates
-    are ignored) and at most ``MAX_ENDED_REMEMBERED`` of them.
+    are ignored) and at most ``MAX_ENDED_REMEMBERED`` of them. ``rules`` say when a call pops
+    (the app sets them from the settings); ``guard`` keeps a flood to a few toasts.
     """
 
     def __init__(
         self,
         *,
+        rules: PopRules | None = None,
+        guard: PopRateGuard | None = None,
         clock: Callable[[], float] = time.time,
         max_live: int = MAX_LIVE_CALLS,
         remember_ended_s: float = REMEMBER_ENDED_S,
         stale_ringing_s: float = STALE_RINGING_S,
         stale_call_s: float = STALE_CALL_S,
     ) -> None:
+        self.rules = rules or PopRules()
+        self.guard = guard or PopRateGuard()
+        self._listeners: list[Listener] = []
         self._clock = clock
         self._max_live = max(1, max_live)
         self._remember_ended_s = remember_ended_s
@@ -147,9 +169,56 @@ class CallTracker:
         self._live: dict[str, Call] = {}
         self._ended: OrderedDict[str, Call] = OrderedDict()
 
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener`` with every update that changed a call (new, updated, ended,
+        forgotten; never an ignored one), after the tracker decided its toast's action.
+        Returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
     def handle(self, event: CallEvent, key: str | None = None) -> CallUpdate:
-        """Apply one event. ``key`` overrides :func:`call_key`: for events without a call id
-        pass the parsed number (its E.164 form), so "tel:+47…" and "+47 …" are one call."""
+        """Apply one event. ``key`` overrides :func:`call_key` (pass the parsed number's
+        ``call_key(event, e164)``)."""
+        update = self._decide(self._track(event, key))
+        self._tell(update)
+        return update
+
+    def _tell(self, update: CallUpdate) -> None:
+        for call in update.dropped:
+            self._tell(forgotten(call))
+        if update.change is not Change.IGNORED:
+            for listener in list(self._listeners):
+                listener(update)
+
+    def _decide(self, update: CallUpdate) -> CallUpdate:
+        call = update.call
+        if call is None or update.change is Change.IGNORED:
+            return update
+        if call.pop is PopState.SHOWN:
+            ended = call.state is CallState.ENDED
+            return replace(update, action=PopAction.CLOSE if ended else PopAction.UPDATE)
+        rules = self.rules
+        if call.pop is not PopState.WAITING or not should_pop(
+            update, rules.pop_on, pop_outgoing=rules.pop_outgoing
+        ):
+            return update
+        # Its moment: it pops now or never (an answer after a ring Do not disturb kept quiet
+        # stays quiet too).
+        reason = "do not disturb" if rules.quiet else ""
+        if not reason and not self.guard.allow():
+            reason = "a flood of calls"
+        decided = replace(call, pop=PopState.QUIET if reason else PopState.SHOWN)
+        self._store(decided)
+        action = PopAction.NONE if reason else PopAction.SHOW
+        return replace(update, call=decided, action=action, reason=reason)
+
+    def _store(self, call: Call) -> None:
+        if call.key in self._live:
+            self._live[call.key] = call
+        elif call.key in self._ended:
+            self._ended[call.key] = call
+
+    def _track(self, event: CallEvent, key: str | None) -> CallUpdate:
         now = self._clock()
         key = key or call_key(event)
         self._forget_old_ended(now)
@@ -237,6 +306,13 @@ class CallTracker:
             log.info("forgot call %s: no end after %.0f s", call.key, now - call.started_at)
         return stale
 
+    def prune_and_tell(self) -> list[Call]:
+        """:meth:`prune`, and subscribers hear of each call forgotten (from a timer)."""
+        stale = self.prune()
+        for call in stale:
+            self._tell(forgotten(call))
+        return stale
+
     def get(self, key: str) -> Call | None:
         return self._live.get(key) or self._ended.get(key)
 
@@ -245,37 +321,7 @@ class CallTracker:
         return list(self._live.values())
 
 
-class PopRateGuard:
-    """A token bucket for new pops: ``burst`` at once, then ``per_second``.
-
-    A flood of different calls (a misbehaving PBX, a replayed log) then opens a few toasts,
-    not hundreds; the calls are still tracked and recorded. ``suppressed`` counts the pops
-    refused since the last one allowed, for one log line instead of hundreds.
-    """
-
-    def __init__(
-        self,
-        burst: int = 3,
-        per_second: float = 1.0,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self._burst = float(max(1, burst))
-        self._rate = per_second
-        self._clock = clock
-        self._tokens = self._burst
-        self._at = clock()
-        self.suppressed = 0
-
-    def allow(self) -> bool:
-        now = self._clock()
-        self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
-        self._at = now
-        if self._tokens >= 1.0:
-            self._tokens -= 1.0
-            if self.suppressed:
-                log.info("%d pops were suppressed by a flood of calls", self.suppressed)
-            self.suppressed = 0
-            return True
-        self.suppressed += 1
-        return False
+def forgotten(call: Call) -> CallUpdate:
+    """The update for a live call the tracker dropped: its toast, if shown, closes."""
+    action = PopAction.CLOSE if call.pop is PopState.SHOWN else PopAction.NONE
+    return CallUpdate(Change.FORGOTTEN, call, call.state, action=action)

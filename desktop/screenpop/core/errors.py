@@ -9,7 +9,12 @@ class ScreenpopError(Exception):
         self.message = message
 
 
-class InvalidNumberError(ScreenpopError):
+class InvalidInputError(ScreenpopError):
+    """Input that can never be right, whatever the tenant or the machine say (the command line
+    exits 2 for it)."""
+
+
+class InvalidNumberError(InvalidInputError):
     """Input that cannot be a phone number at all."""
 
 

@@ -17,6 +17,10 @@ from screenpop.sync.caller_ids import SyncResult
 
 log = logging.getLogger(__name__)
 
+# However the interval was set, syncs are never closer than this (backoff after errors aside,
+# which starts at seconds and doubles): a tenant serves every agent of a company.
+MIN_INTERVAL_S = 60.0
+
 
 class SyncHealth(StrEnum):
     NEVER = "never"
@@ -42,14 +46,19 @@ class SyncScheduler:
         *,
         interval_s: float = 15 * 60,
         max_backoff_s: float = 15 * 60,
+        min_interval_s: float = MIN_INTERVAL_S,
         rng: random.Random | None = None,
     ) -> None:
         self._sync = sync
         self._on_status = on_status
-        self._interval = interval_s
+        self._min_interval = min_interval_s
+        self._interval = max(min_interval_s, interval_s)
         self._max_backoff = max_backoff_s
         self._rng = rng or random.Random()
         self._wake = asyncio.Event()
+        self._sync_requested = False
+        self._failures = 0
+        self._jitter = 1.0
         self._task: asyncio.Task[None] | None = None
         self.status = SyncStatus(SyncHealth.NEVER)
 
@@ -63,7 +72,21 @@ class SyncScheduler:
                 await self._task
 
     def sync_now(self) -> None:
+        """Sync as soon as possible (after the one under way, which may use old settings)."""
+        self._sync_requested = True
         self._wake.set()
+
+    def set_interval(self, interval_s: float) -> None:
+        """A new interval (Settings) applies to the wait under way: counted from the last
+        sync, so a shorter one may sync at once and a longer one waits longer."""
+        interval_s = max(self._min_interval, interval_s)
+        if interval_s != self._interval:
+            self._interval = interval_s
+            self._wake.set()
+
+    @property
+    def interval_s(self) -> float:
+        return self._interval
 
     def _publish(self, status: SyncStatus) -> None:
         self.status = status
@@ -92,20 +115,29 @@ class SyncScheduler:
                 failures = 0
                 log.info("sync done: %s", result.summary_line())
                 self._publish(SyncStatus(SyncHealth.SYNCED, result, datetime.now(UTC)))
-            await self._sleep(self._delay(failures))
+            await self._sleep(failures)
 
     def _failed(self, health: SyncHealth, message: str) -> SyncStatus:
         return SyncStatus(health, self.status.last_result, self.status.last_success, message)
 
-    def _delay(self, failures: int) -> float:
-        if failures == 0:
+    def _delay(self) -> float:
+        if self._failures == 0:
             base = self._interval
         else:
-            base = min(self._max_backoff, 5.0 * 2 ** (failures - 1))
+            base = min(self._max_backoff, 5.0 * 2 ** (self._failures - 1))
         # Jitter keeps five hundred agents who booted at 08:00 from syncing in lockstep.
-        return base * self._rng.uniform(0.8, 1.2)
+        return base * self._jitter
 
-    async def _sleep(self, seconds: float) -> None:
-        self._wake.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), timeout=seconds)
+    async def _sleep(self, failures: int) -> None:
+        loop = asyncio.get_running_loop()
+        self._failures = failures
+        self._jitter = self._rng.uniform(0.8, 1.2)
+        started = loop.time()
+        while not self._sync_requested:
+            remaining = started + self._delay() - loop.time()
+            if remaining <= 0:
+                break
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=remaining)
+        self._sync_requested = False

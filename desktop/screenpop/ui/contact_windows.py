@@ -115,6 +115,18 @@ class ContactWindows(QObject):
         self._present(window, activate)
         return window
 
+    def set_limit(self, limit: int) -> None:
+        """A new summary size (Settings): open windows load again at it, as do later ones."""
+        limit = max(1, limit)
+        if limit == self._default_limit:
+            return
+        self._default_limit = limit
+        # Summaries remembered at the old size would be shown at it: forget them.
+        self.cache.clear()
+        for contact_id in list(self._windows):
+            self._limits[contact_id] = limit
+            self.refresh(contact_id)
+
     def prefetch(self, contact_id: int) -> None:
         """Fetch the company's summary ahead, into the short-lived memory, if it is not there
         and not on its way (a window already open refreshes when it is opened again)."""

@@ -23,6 +23,9 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+# The languages are the settings table's (Qt-free); re-exported for the widgets.
+from screenpop.config.settings import LANGUAGES as LANGUAGES
+
 # The markers live in core, which the command line shares; widgets take them from here.
 from screenpop.core.text import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP
 from screenpop.core.text import arg as arg
@@ -31,15 +34,6 @@ from screenpop.integration.resources import resource_path
 log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "en"
-# (code, the language's name in itself): how people look for their own language in a list.
-LANGUAGES = (
-    ("en", "English"),
-    ("nb", "Norsk bokmål"),
-    ("sv", "Svenska"),
-    ("da", "Dansk"),
-    ("nl", "Nederlands"),
-    ("de", "Deutsch"),
-)
 SUPPORTED = frozenset(code for code, _name in LANGUAGES)
 # Norwegian as the OS may name it: "no" (macrolanguage) and Nynorsk readers get Bokmål.
 _ALIASES = {"no": "nb", "nn": "nb"}

@@ -68,7 +68,7 @@ class MainWindow(QMainWindow):
         self.status_label = plain_label(wrap=True)
         self.status_label.setFont(scaled_font(self, 1.05, QFont.Weight.DemiBold))
         self.detail_label = plain_label(secondary=True, wrap=True)
-        self.note_label = plain_label(self.tr(NO_TRAY_NOTE), secondary=True, wrap=True)
+        self.note_label = plain_label(secondary=True, wrap=True)
         status_texts = QVBoxLayout()
         status_texts.setSpacing(2)
         status_texts.addWidget(self.status_label)
@@ -78,11 +78,11 @@ class MainWindow(QMainWindow):
         status.addWidget(self.status_icon, 0, Qt.AlignmentFlag.AlignTop)
         status.addLayout(status_texts, 1)
 
-        self.find_button = QPushButton(self.tr("Find contact…"))
+        self.find_button = QPushButton()
         self.find_button.clicked.connect(self.find_requested)
-        self.sync_button = QPushButton(self.tr("Sync now"))
+        self.sync_button = QPushButton()
         self.sync_button.clicked.connect(self.sync_requested)
-        self.dnd_box = QCheckBox(QCoreApplication.translate("TrayIcon", DND_TEXT))
+        self.dnd_box = QCheckBox()
         self.dnd_box.toggled.connect(lambda _on: self._update_status())
         self.dnd_box.toggled.connect(self.do_not_disturb_toggled)
         actions = QHBoxLayout()
@@ -91,23 +91,21 @@ class MainWindow(QMainWindow):
         actions.addStretch(1)
         actions.addWidget(self.dnd_box)
 
-        self.recent_caption = plain_label(self.tr("Recent calls"), secondary=True)
+        self.recent_caption = plain_label(secondary=True)
         self.recent_list = QListWidget()
         self.recent_list.setAlternatingRowColors(True)
         self.recent_list.itemActivated.connect(self._chosen)
-        self.recent_empty = plain_label(
-            QCoreApplication.translate("recent_calls", NO_CALLS), secondary=True
-        )
+        self.recent_empty = plain_label(secondary=True)
         self.recent_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.recent_stack = QStackedWidget()
         self.recent_stack.addWidget(self.recent_list)
         self.recent_stack.addWidget(self.recent_empty)
 
-        self.settings_button = QPushButton(self.tr("Settings…"))
+        self.settings_button = QPushButton()
         self.settings_button.clicked.connect(self.settings_requested)
-        self.about_button = QPushButton(arg(self.tr("About %1"), APP_NAME))
+        self.about_button = QPushButton()
         self.about_button.clicked.connect(self.about_requested)
-        self.quit_button = QPushButton(self.tr("Quit"))
+        self.quit_button = QPushButton()
         self.quit_button.clicked.connect(self.quit_requested)
         bottom = QHBoxLayout()
         bottom.addWidget(self.settings_button)
@@ -128,10 +126,24 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.find_requested.emit)
         QShortcut(QKeySequence("F5"), self, self.sync_requested.emit)
-        self.set_recent_calls([])
+        self.retranslate()
         self.set_state(TrayState.SYNCING, "")
 
     # -- the app's interface (the tray's, as a window) ---------------------------------------
+    def retranslate(self) -> None:
+        """The window's texts in the language now installed (a new one chosen in Settings)."""
+        self.note_label.setText(self.tr(NO_TRAY_NOTE))
+        self.find_button.setText(self.tr("Find contact…"))
+        self.sync_button.setText(self.tr("Sync now"))
+        self.dnd_box.setText(QCoreApplication.translate("TrayIcon", DND_TEXT))
+        self.recent_caption.setText(self.tr("Recent calls"))
+        self.recent_empty.setText(QCoreApplication.translate("recent_calls", NO_CALLS))
+        self.settings_button.setText(self.tr("Settings…"))
+        self.about_button.setText(arg(self.tr("About %1"), APP_NAME))
+        self.quit_button.setText(self.tr("Quit"))
+        self.set_recent_calls(self._calls)
+        self._update_status()
+
     def set_state(self, state: TrayState, detail: str, last_sync: datetime | None = None) -> None:
         self._state = state
         if last_sync is not None:

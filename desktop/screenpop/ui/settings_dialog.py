@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screenpop.config.settings import PopMode, Settings
+from screenpop.config.settings import FIELD, PopMode, Settings
 from screenpop.core.errors import ConfigError
 from screenpop.superoffice.httpclient import tls_context
 from screenpop.triggers.baresip import check_allowed, parse_address
@@ -43,13 +43,10 @@ POP_MODES = (
     (PopMode.ANSWER, QT_TRANSLATE_NOOP("SettingsDialog", "When I answer")),
     (PopMode.NEVER, QT_TRANSLATE_NOOP("SettingsDialog", "Never")),
 )
-SUMMARY_LIMITS = (5, 200)
+# What the table allows is all the widgets offer.
+SUMMARY_LIMITS = FIELD["summary_limit"].range()
 # Where an OS has no tel: handler registry the app could write to, the installers do it.
 CAN_REGISTER_LINKS = sys.platform.startswith("linux")
-
-
-def _clamped(limit: int) -> int:
-    return min(max(limit, SUMMARY_LIMITS[0]), SUMMARY_LIMITS[1])
 
 
 def _field_with(field: QWidget, *more: QWidget) -> QWidget:
@@ -149,7 +146,9 @@ class SettingsDialog(SetupDialog):
     def _calls_tab(self, settings: Settings) -> QWidget:
         self.prefix_edit = QLineEdit(settings.outside_line_prefix)
         self.prefix_edit.setValidator(
-            QRegularExpressionValidator(QRegularExpression(r"\d{0,4}"), self.prefix_edit)
+            QRegularExpressionValidator(
+                QRegularExpression(FIELD["outside_line_prefix"].pattern()), self.prefix_edit
+            )
         )
         self.prefix_edit.setPlaceholderText(self.tr("None"))
         self.prefix_edit.setMaximumWidth(120)
@@ -166,7 +165,7 @@ class SettingsDialog(SetupDialog):
         self.do_not_disturb.setChecked(settings.do_not_disturb)
         self.summary_limit = QSpinBox()
         self.summary_limit.setRange(*SUMMARY_LIMITS)
-        self.summary_limit.setValue(_clamped(settings.summary_limit))
+        self.summary_limit.setValue(settings.summary_limit)
         self.summary_limit.setSuffix(self.tr(" items per list"))
         self.summary_limit.setMaximumWidth(self.summary_limit.sizeHint().width() + 40)
         form = QFormLayout()
@@ -228,7 +227,7 @@ class SettingsDialog(SetupDialog):
         form.addRow(
             "",
             plain_label(
-                self.tr("A new language shows the next time Screenpop starts."),
+                self.tr("The tray menu and new windows show a new language at once."),
                 secondary=True,
                 wrap=True,
             ),
@@ -254,7 +253,6 @@ class SettingsDialog(SetupDialog):
             ("outside_line_prefix", self.prefix_edit),
             ("pop_mode", self.pop_mode),
             ("auto_open", self.auto_open),
-            ("do_not_disturb", self.do_not_disturb),
             ("summary_limit", self.summary_limit),
             ("baresip", self.baresip_edit),
             ("baresip_allow_remote", self.baresip_remote),
@@ -269,7 +267,6 @@ class SettingsDialog(SetupDialog):
 
     # -- result ------------------------------------------------------------------------------
     def _chosen_more(self, chosen: Settings) -> Settings:
-        original = self._settings
         values: dict[str, object] = {
             "ca_file": self._ca_file(),
             "outside_line_prefix": self.prefix_edit.text().strip(),
@@ -281,9 +278,6 @@ class SettingsDialog(SetupDialog):
             "baresip_allow_remote": self.baresip_remote.isChecked(),
             "language": str(self.language_combo.currentData()),
         }
-        if values["summary_limit"] == _clamped(original.summary_limit):
-            # Untouched: a value set outside the range offered (by configure, or IT) stays.
-            values["summary_limit"] = original.summary_limit
         changes = {name: value for name, value in values.items() if name not in self.locked}
         return replace(chosen, **changes)  # type: ignore[arg-type]
 

@@ -74,19 +74,19 @@ class TrayIcon(QObject):
         self.recent_calls: list[RecentCall] = []
         # The menu has no parent widget (the tray owns none), so this object keeps it alive.
         self.menu = QMenu()
-        self.find_action = self.menu.addAction(self.tr("Find contact…"))
+        self.find_action = self.menu.addAction("")
         self.find_action.triggered.connect(self.find_requested)
-        self.recent_menu = self.menu.addMenu(self.tr("Recent calls"))
-        self.simulate_menu = self.menu.addMenu(self.tr("Simulate a call"))
+        self.recent_menu = self.menu.addMenu("")
+        self.simulate_menu = self.menu.addMenu("")
         self.simulate_menu.menuAction().setVisible(False)
         self.menu.addSeparator()
-        self.dnd_action = self.menu.addAction(self.tr(DND_TEXT))
+        self.dnd_action = self.menu.addAction("")
         self.dnd_action.setCheckable(True)
         self.dnd_action.toggled.connect(self._dnd_toggled)
-        self.sync_action = self.menu.addAction(self.tr("Sync now"))
+        self.sync_action = self.menu.addAction("")
         self.sync_action.triggered.connect(self.sync_requested)
         # Shown only when SuperOffice wants a person to sign in again.
-        self.sign_in_action = self.menu.addAction(self.tr("Sign in to SuperOffice…"))
+        self.sign_in_action = self.menu.addAction("")
         self.sign_in_action.triggered.connect(self.sign_in_requested)
         self.sign_in_action.setVisible(False)
         # The softphone link, where one is followed: a line of text, not a command.
@@ -95,11 +95,11 @@ class TrayIcon(QObject):
         self.softphone_action.setVisible(False)
         self.softphone = ""
         self.menu.addSeparator()
-        self.settings_action = self.menu.addAction(self.tr("Settings…"))
+        self.settings_action = self.menu.addAction("")
         self.settings_action.triggered.connect(self.settings_requested)
-        self.about_action = self.menu.addAction(arg(self.tr("About %1"), APP_NAME))
+        self.about_action = self.menu.addAction("")
         self.about_action.triggered.connect(self.about_requested)
-        self.quit_action = self.menu.addAction(self.tr("Quit"))
+        self.quit_action = self.menu.addAction("")
         self.quit_action.triggered.connect(self.quit_requested)
         # Times in the menu are written when it opens, so they are never stale ("yesterday"
         # moves on at midnight).
@@ -110,9 +110,22 @@ class TrayIcon(QObject):
         self.tray.setContextMenu(self.menu)
         self.tray.activated.connect(self._activated)
         self.set_recent_calls([])
+        self.retranslate()
         self.set_state(TrayState.OFFLINE, "")
 
     # -- the app's interface -----------------------------------------------------------------
+    def retranslate(self) -> None:
+        """The menu's texts in the language now installed (a new one chosen in Settings)."""
+        self.find_action.setText(self.tr("Find contact…"))
+        self.recent_menu.setTitle(self.tr("Recent calls"))
+        self.simulate_menu.setTitle(self.tr("Simulate a call"))
+        self.dnd_action.setText(self.tr(DND_TEXT))
+        self.sign_in_action.setText(self.tr("Sign in to SuperOffice…"))
+        self.settings_action.setText(self.tr("Settings…"))
+        self.about_action.setText(arg(self.tr("About %1"), APP_NAME))
+        self.quit_action.setText(self.tr("Quit"))
+        self.refresh_texts()
+
     def set_state(self, state: TrayState, detail: str, last_sync: datetime | None = None) -> None:
         """Show ``state``; ``detail`` says it in words ("1,234 caller IDs, synced 2 min ago");
         ``last_sync``: when the last sync succeeded, for the Sync now entry."""
