@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from screenpop import __version__
-from tests.helpers import demo_tenant, run_cli
+from tests.helpers import configure_demo, demo_tenant, run_cli
 
 SECRET = {"SCREENPOP_SECRET": "demo"}
 
@@ -159,3 +159,23 @@ def test_configure_refuses_values_outside_the_table(
     assert result.returncode == 2
     assert not (tmp_path / "settings.ini").exists()
     assert says in _one_line_error(result)
+
+
+def test_a_reader_that_goes_away_gets_no_traceback(tmp_path: Path, tenant: str) -> None:
+    """`screenpop summary 1 | head -0`: the pipe closes before the answer is written."""
+    import os
+    import subprocess
+    import sys
+
+    configure_demo(tmp_path, tenant)
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **SECRET}
+    child = subprocess.Popen(
+        [sys.executable, "-m", "screenpop", "--profile", str(tmp_path), "summary", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )  # fmt: skip
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    with child.stderr:
+        stderr = child.stderr.read().decode()
+    assert child.wait(timeout=60) == 1
+    assert stderr == ""
