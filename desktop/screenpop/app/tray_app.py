@@ -37,12 +37,7 @@ from screenpop.services.connection import Connection, make_connection
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory, HistoryError
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
-from screenpop.sync.caller_ids import (
-    META_COUNT,
-    SyncResult,
-    sync_caller_ids,
-    update_search_index,
-)
+from screenpop.sync.caller_ids import META_COUNT, SyncResult, sync_caller_ids
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.triggers.messages import Message, OpenContact, ShowApp, SyncNow
 from screenpop.triggers.os_links import OsLinkEvents
@@ -162,15 +157,12 @@ class ScreenpopApp:
         self.scheduler.sync_now()
 
     async def _sync(self) -> SyncResult:
-        result = await sync_caller_ids(
+        return await sync_caller_ids(
             self.client(),
             self.profile.cache_file,
             self.settings.home_region,
             **self.settings.sync_options(),
         )
-        # The set is ready for pops already; Find's name index catches up behind it.
-        await update_search_index(self.profile.cache_file)
-        return result
 
     def start(self) -> None:
         # The tray menu and the main window offer the same actions, wired the same way.

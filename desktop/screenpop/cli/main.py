@@ -274,7 +274,7 @@ def _sync(profile: Profile) -> int:
     from screenpop.services.connection import make_client
     from screenpop.superoffice.client import make_http_client
     from screenpop.superoffice.errors import SignInNeededError
-    from screenpop.sync.caller_ids import sync_caller_ids, update_search_index
+    from screenpop.sync.caller_ids import sync_caller_ids
 
     settings = load_settings(profile)
 
@@ -284,7 +284,6 @@ def _sync(profile: Profile) -> int:
             result = await sync_caller_ids(
                 client, profile.cache_file, settings.home_region, **settings.sync_options()
             )
-        await update_search_index(profile.cache_file)
         return result.summary_line()
 
     try:

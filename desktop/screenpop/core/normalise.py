@@ -18,6 +18,9 @@ import phonenumbers
 from phonenumbers import PhoneMetadata
 
 ITALY = 39
+# What a normal form depends on besides the home region: a cache normalised by another
+# version of the metadata is normalised again.
+NORMALISER = f"phonenumbers {phonenumbers.__version__}"
 _MAX_E164_DIGITS = 15
 
 
@@ -124,6 +127,15 @@ def normalise_caller_id(
     digits = str(phone_number)
     if len(digits) > _MAX_E164_DIGITS:
         return None
+    if dial_in_prefix > 0 and dial_in_prefix != ITALY:
+        # The common case, inlined: _in_country with a single national reading.
+        country = _country(dial_in_prefix)
+        if (
+            country is not None
+            and len(digits) in country.lengths
+            and country.pattern.fullmatch(digits) is not None
+        ):
+            return Normalised(f"+{dial_in_prefix}{digits}", dial_in_prefix)
     if dial_in_prefix > 0:
         found = _in_country(dial_in_prefix, digits)
         prefix = str(dial_in_prefix)

@@ -1,0 +1,260 @@
+"""Writing the caller-ID cache: the schema, and one update from the current set to the next.
+
+A sync costs in proportion to what changed. Every entry is stored with a key (a 64-bit
+digest of the entry as the tenant sent it); an update is told the keys of the new answer,
+keeps the rows whose key it already has, and writes only the rest: new entries are inserted,
+entries no longer sent are deleted, with the name index following. When most of the set is
+new (the first sync, a new home region) it is cheaper to empty the tables and load them
+whole, with the indexes built once at the end. Either way it is one transaction: readers
+keep the old set until it commits, and a killed process leaves the old set as it was.
+
+Names are stored once each (``name``), and the Find dialog's index (``name_word``) holds
+the word starts of each distinct name: a few rows per name, not per entry, and B-tree range
+scans answer a typed prefix.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import xxhash
+
+from screenpop.store.words import cached_words
+
+SCHEMA = (
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE name (id INTEGER PRIMARY KEY, text TEXT NOT NULL, words TEXT NOT NULL)",
+    "CREATE TABLE name_word (word TEXT NOT NULL, name INTEGER NOT NULL)",
+    """CREATE TABLE caller_id (
+    id INTEGER PRIMARY KEY,
+    key BLOB NOT NULL,
+    e164 TEXT NOT NULL,
+    rev TEXT NOT NULL,
+    cc_len INTEGER NOT NULL,
+    phone_number INTEGER NOT NULL,
+    dial_in_prefix INTEGER NOT NULL,
+    person_id INTEGER NOT NULL,
+    person_name INTEGER NOT NULL,
+    mrmrs TEXT NOT NULL,
+    contact_id INTEGER NOT NULL,
+    contact_name INTEGER NOT NULL
+)""",
+)
+INDEXES = {
+    "caller_e164": "caller_id (e164)",
+    "caller_rev": "caller_id (rev)",
+    "caller_person_name": "caller_id (person_name)",
+    "caller_contact_name": "caller_id (contact_name)",
+    "name_text": "name (text)",
+    "name_word_word": "name_word (word, name)",
+}
+TABLES = ("caller_id", "name", "name_word")
+
+# key, e164, reversed digits, country-code length, then the raw values as sent.
+Row = tuple[bytes, str, str, int, int, int, int, str, str, int, str]
+_INSERT = (
+    "INSERT INTO caller_id (key, e164, rev, cc_len, phone_number, dial_in_prefix, person_id, "
+    "person_name, mrmrs, contact_id, contact_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+# Of a removed entry's names, those no entry uses any more.
+_ORPHANS = """
+SELECT n.id, n.text FROM name n WHERE n.id IN (
+    SELECT person_name FROM gone_names UNION SELECT contact_name FROM gone_names)
+AND NOT EXISTS (SELECT 1 FROM caller_id WHERE person_name = n.id)
+AND NOT EXISTS (SELECT 1 FROM caller_id WHERE contact_name = n.id)"""
+REBUILD_FROM = 0.25
+"""A rebuild instead of an update when more than this share of the new set is new."""
+
+
+def entry_key(raw: bytes | memoryview) -> bytes:
+    """The key of an entry as sent: equal bytes, equal entry (as long as the home region and
+    this version's normaliser are the ones the set was built with)."""
+    return xxhash.xxh3_64_digest(raw)
+
+
+def make_row(
+    e164: str,
+    country_code: int,
+    phone_number: int,
+    dial_in_prefix: int,
+    person_id: int,
+    person_name: str,
+    mrmrs: str,
+    contact_id: int,
+    contact_name: str,
+    key: bytes | None = None,
+) -> Row:
+    """An entry as the cache stores it: its key, normal form and lookup keys, the raw values.
+    Without a ``key`` (entries not from a tenant's answer) the key is made from the values."""
+    if key is None:
+        values = (phone_number, dial_in_prefix, person_id, person_name, mrmrs, contact_id)
+        key = entry_key("\x1f".join(map(str, (*values, contact_name))).encode())
+    return (
+        key,
+        e164,
+        e164[:0:-1],
+        len(str(country_code)),
+        phone_number,
+        dial_in_prefix,
+        person_id,
+        person_name,
+        mrmrs,
+        contact_id,
+        contact_name,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceResult:
+    added: int
+    removed: int
+    unchanged: int
+    total: int
+
+
+class CacheUpdate:
+    """One write transaction from the current caller-ID set to the next (see the module).
+
+    Tell it every key of the new set, in order, with :meth:`keep`; give it the rows of the
+    entries it did not keep with :meth:`add`; then :meth:`finish`.
+    """
+
+    def __init__(self, db: sqlite3.Connection, *, start_over: bool) -> None:
+        self._db = db
+        self._old: dict[bytes, int] = {}
+        if start_over:
+            self._stored = db.execute("SELECT count(*) FROM caller_id").fetchone()[0]
+        else:
+            self._old = dict(db.execute("SELECT key, id FROM caller_id"))
+            self._stored = len(self._old)
+        self._seen: set[bytes] = set()
+        self._kept = 0
+        self._added = 0
+        self._rebuilding = False
+        self._names: dict[str, int] = {}
+        self._next_name = 1 + int(db.execute("SELECT coalesce(max(id), 0) FROM name").fetchone()[0])
+        self._new_names: list[tuple[int, str, str]] = []
+        self._new_words: list[tuple[str, int]] = []
+        if start_over:
+            self.rebuild()
+
+    @property
+    def rebuilding(self) -> bool:
+        return self._rebuilding
+
+    @property
+    def count(self) -> int:
+        """Entries in the set once this update is finished (so far)."""
+        return self._added + (0 if self._rebuilding else self._kept)
+
+    def keep(self, key: bytes) -> bool:
+        """Whether the entry with this key needs no writing: stored already, or a repeat
+        within this answer. Every key of the new set goes through here once, before rows."""
+        if key in self._seen:
+            return True
+        self._seen.add(key)
+        if self._old.pop(key, None) is None:
+            return False
+        self._kept += 1
+        return True
+
+    def worth_rebuilding(self) -> bool:
+        new = len(self._seen) - self._kept
+        return not self._rebuilding and new > REBUILD_FROM * max(1, len(self._seen))
+
+    def rebuild(self) -> None:
+        """Empty the tables: every entry of the new set is then given to :meth:`add`."""
+        for index in INDEXES:
+            self._db.execute(f"DROP INDEX IF EXISTS {index}")
+        for table in TABLES:
+            self._db.execute(f"DELETE FROM {table}")
+        self._rebuilding = True
+        self._names.clear()
+        self._next_name = 1
+
+    def add(self, rows: Iterable[Row]) -> None:
+        # Known names by dict lookup alone (ids start at 1): this runs for every new entry.
+        known = self._names.get
+        new = self._name_id
+        stored = [
+            (
+                *head,
+                known(person) or new(person),
+                mrmrs,
+                cid,
+                known(company) or new(company),
+            )
+            for *head, person, mrmrs, cid, company in rows
+        ]
+        self._db.executemany(_INSERT, stored)
+        self._db.executemany("INSERT INTO name VALUES (?, ?, ?)", self._new_names)
+        self._db.executemany("INSERT INTO name_word VALUES (?, ?)", self._new_words)
+        self._new_names.clear()
+        self._new_words.clear()
+        self._added += len(stored)
+
+    def _name_id(self, text: str) -> int:
+        found = self._names.get(text)
+        if found is not None:
+            return found
+        if not self._rebuilding:
+            row = self._db.execute("SELECT id FROM name WHERE text = ?", (text,)).fetchone()
+            if row is not None:
+                found = int(row[0])
+                self._names[text] = found
+                return found
+        new = self._next_name
+        self._next_name += 1
+        self._names[text] = new
+        words = cached_words(text)
+        self._new_names.append((new, text, " ".join(words)))
+        self._new_words += [(word, new) for word in words]
+        return new
+
+    def finish(self, meta: dict[str, str]) -> ReplaceResult:
+        """Delete what the new set no longer has, index, and write ``meta``."""
+        if self._rebuilding:
+            # Sorted once by SQLite, off Python's lock, instead of row by row.
+            for index, columns in INDEXES.items():
+                self._db.execute(f"CREATE INDEX {index} ON {columns}")
+        elif self._old:
+            self._remove(self._old.values())
+        for key, value in meta.items():
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+        total = self.count
+        return ReplaceResult(
+            added=total - self._kept,
+            removed=self._stored - self._kept,
+            unchanged=self._kept,
+            total=total,
+        )
+
+    def _remove(self, ids: Iterable[int]) -> None:
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS gone (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS gone_names (person_name, contact_name)")
+        db.execute("DELETE FROM gone")
+        db.execute("DELETE FROM gone_names")
+        db.executemany("INSERT INTO gone VALUES (?)", ((i,) for i in ids))
+        db.execute(
+            "INSERT INTO gone_names SELECT person_name, contact_name FROM caller_id "
+            "WHERE id IN gone"
+        )
+        db.execute("DELETE FROM caller_id WHERE id IN gone")
+        orphans = db.execute(_ORPHANS).fetchall()
+        db.executemany("DELETE FROM name WHERE id = ?", [(i,) for i, _ in orphans])
+        db.executemany(
+            "DELETE FROM name_word WHERE word = ? AND name = ?",
+            [(word, i) for i, text in orphans for word in cached_words(text)],
+        )
+
+
+def new_rows(update: CacheUpdate, rows: Sequence[Row]) -> list[Row]:
+    """Of complete rows, those the update does not keep (see :meth:`CacheUpdate.keep`)."""
+    return [row for row in rows if not update.keep(row[0])]
