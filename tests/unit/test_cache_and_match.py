@@ -31,6 +31,10 @@ def _row(
     )
 
 
+def _ids(cache: CallerIdCache) -> dict[str, int]:
+    return dict(cache._db.execute("SELECT e164, id FROM caller_id"))
+
+
 def _fields(row: Row) -> dict[str, object]:
     _, e164, _, cc_len, phone, prefix, person_id, person, mrmrs, contact_id, company = row
     return {
@@ -178,13 +182,13 @@ def test_a_small_change_updates_in_place_and_a_large_one_rebuilds(tmp_path: Path
     ]
     with CallerIdCache(tmp_path / "c.db") as cache:
         cache.replace_all(many, {})
-        first_ids = dict(cache._db.execute("SELECT key, id FROM caller_id"))
+        first_ids = _ids(cache)
         renamed = make_row(**{**_fields(many[0]), "person_name": "Per Omdøpt"})  # type: ignore[arg-type]
         small = cache.replace_all([renamed, *many[1:199], ROWS[4]], {})
         assert (small.added, small.removed, small.unchanged) == (2, 2, 198)
-        ids = dict(cache._db.execute("SELECT key, id FROM caller_id"))
+        ids = _ids(cache)
         # Unchanged entries keep their rows: nothing was rewritten but the change.
-        assert all(ids[row[0]] == first_ids[row[0]] for row in many[1:199])
+        assert all(ids[row[1]] == first_ids[row[1]] for row in many[1:199])
         assert [e.caller.person_name for e in cache.search("omdopt")] == ["Per Omdøpt"]
         assert cache.search("person 1") and not cache.search("person 200")
         assert {e.caller.contact_id for e in cache.search("firma d")} == {103}

@@ -1,9 +1,11 @@
 """Writing the caller-ID cache: the schema, and one update from the current set to the next.
 
-A sync costs in proportion to what changed. Every entry is stored with a key (a 64-bit
-digest of the entry as the tenant sent it); an update is told the keys of the new answer,
-keeps the rows whose key it already has, and writes only the rest: new entries are inserted,
-entries no longer sent are deleted, with the name index following. When most of the set is
+A sync costs in proportion to what changed. Every entry has a key (a 64-bit digest of the
+entry as the tenant sent it); an update is told the keys of the new answer, keeps the rows
+whose key it already has, and writes only the rest: new entries are inserted, entries no
+longer sent are deleted, with the name index following. The keys and their rows' ids are
+kept packed in one row (``entry_keys``), so a sync reads them in milliseconds, not by
+scanning the whole table. When most of the set is
 new (the first sync, a new home region) it is cheaper to empty the tables and load them
 whole, with the indexes built once at the end. Either way it is one transaction: readers
 keep the old set until it commits, and a killed process leaves the old set as it was.
@@ -16,8 +18,10 @@ scans answer a typed prefix.
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress, repeat
 
 import xxhash
 
@@ -27,9 +31,10 @@ SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE name (id INTEGER PRIMARY KEY, text TEXT NOT NULL, words TEXT NOT NULL)",
     "CREATE TABLE name_word (word TEXT NOT NULL, name INTEGER NOT NULL)",
+    # One row: the keys of the set as unsigned 64-bit integers, and their rows' ids, aligned.
+    "CREATE TABLE entry_keys (id INTEGER PRIMARY KEY CHECK (id = 1), keys BLOB, ids BLOB)",
     """CREATE TABLE caller_id (
     id INTEGER PRIMARY KEY,
-    key BLOB NOT NULL,
     e164 TEXT NOT NULL,
     rev TEXT NOT NULL,
     cc_len INTEGER NOT NULL,
@@ -50,12 +55,12 @@ INDEXES = {
     "name_text": "name (text)",
     "name_word_word": "name_word (word, name)",
 }
-TABLES = ("caller_id", "name", "name_word")
+TABLES = ("caller_id", "name", "name_word", "entry_keys")
 
 # key, e164, reversed digits, country-code length, then the raw values as sent.
-Row = tuple[bytes, str, str, int, int, int, int, str, str, int, str]
+Row = tuple[int, str, str, int, int, int, int, str, str, int, str]
 _INSERT = (
-    "INSERT INTO caller_id (key, e164, rev, cc_len, phone_number, dial_in_prefix, person_id, "
+    "INSERT INTO caller_id (id, e164, rev, cc_len, phone_number, dial_in_prefix, person_id, "
     "person_name, mrmrs, contact_id, contact_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 # Of a removed entry's names, those no entry uses any more.
@@ -68,10 +73,9 @@ REBUILD_FROM = 0.25
 """A rebuild instead of an update when more than this share of the new set is new."""
 
 
-def entry_key(raw: bytes | memoryview) -> bytes:
-    """The key of an entry as sent: equal bytes, equal entry (as long as the home region and
-    this version's normaliser are the ones the set was built with)."""
-    return xxhash.xxh3_64_digest(raw)
+entry_key = xxhash.xxh3_64_intdigest
+"""The key of an entry as sent: equal bytes, equal entry (as long as the home region and
+this version's normaliser are the ones the set was built with)."""
 
 
 def make_row(
@@ -84,7 +88,7 @@ def make_row(
     mrmrs: str,
     contact_id: int,
     contact_name: str,
-    key: bytes | None = None,
+    key: int | None = None,
 ) -> Row:
     """An entry as the cache stores it: its key, normal form and lookup keys, the raw values.
     Without a ``key`` (entries not from a tenant's answer) the key is made from the values."""
@@ -123,22 +127,32 @@ class CacheUpdate:
 
     def __init__(self, db: sqlite3.Connection, *, start_over: bool) -> None:
         self._db = db
-        self._old: dict[bytes, int] = {}
-        if start_over:
-            self._stored = db.execute("SELECT count(*) FROM caller_id").fetchone()[0]
-        else:
-            self._old = dict(db.execute("SELECT key, id FROM caller_id"))
-            self._stored = len(self._old)
-        self._seen: set[bytes] = set()
+        self._old: dict[int, int] = {} if start_over else self._stored_keys()
+        self._stored = db.execute("SELECT count(*) FROM caller_id").fetchone()[0]
+        if len(self._old) != self._stored:
+            self._old = {}  # keys of another layout: trust none of them
+        self._keys = array("Q")
+        self._ids = array("q")
+        self._written: set[int] = set()
+        self._sent = 0
         self._kept = 0
         self._added = 0
         self._rebuilding = False
+        self._next_id = 1 + int(
+            db.execute("SELECT coalesce(max(id), 0) FROM caller_id").fetchone()[0]
+        )
         self._names: dict[str, int] = {}
         self._next_name = 1 + int(db.execute("SELECT coalesce(max(id), 0) FROM name").fetchone()[0])
         self._new_names: list[tuple[int, str, str]] = []
         self._new_words: list[tuple[str, int]] = []
-        if start_over:
+        if start_over or not self._old:
             self.rebuild()
+
+    def _stored_keys(self) -> dict[int, int]:
+        row = self._db.execute("SELECT keys, ids FROM entry_keys WHERE id = 1").fetchone()
+        if row is None or row[0] is None or len(row[0]) != len(row[1]):
+            return {}
+        return dict(zip(array("Q", row[0]), array("q", row[1]), strict=True))
 
     @property
     def rebuilding(self) -> bool:
@@ -147,22 +161,27 @@ class CacheUpdate:
     @property
     def count(self) -> int:
         """Entries in the set once this update is finished (so far)."""
-        return self._added + (0 if self._rebuilding else self._kept)
+        return len(self._keys)
 
-    def keep(self, key: bytes) -> bool:
-        """Whether the entry with this key needs no writing: stored already, or a repeat
-        within this answer. Every key of the new set goes through here once, before rows."""
-        if key in self._seen:
-            return True
-        self._seen.add(key)
-        if self._old.pop(key, None) is None:
-            return False
-        self._kept += 1
-        return True
+    def keep(self, keys: Sequence[int]) -> list[int]:
+        """Of the next keys of the new set, the positions of those that need writing (all of
+        them while rebuilding). Every key of the new set goes through here once, in order."""
+        self._sent += len(keys)
+        found = list(map(self._old.pop, keys, repeat(None)))
+        if self._rebuilding:
+            return list(range(len(keys)))
+        kept = list(compress(keys, found))
+        self._keys.extend(kept)
+        self._ids.extend(filter(None, found))
+        self._written.update(kept)
+        self._kept += len(kept)
+        if len(kept) == len(keys):
+            return []
+        return [i for i, id_ in enumerate(found) if id_ is None]
 
     def worth_rebuilding(self) -> bool:
-        new = len(self._seen) - self._kept
-        return not self._rebuilding and new > REBUILD_FROM * max(1, len(self._seen))
+        new = self._sent - self._kept
+        return not self._rebuilding and new > REBUILD_FROM * max(1, self._sent)
 
     def rebuild(self) -> None:
         """Empty the tables: every entry of the new set is then given to :meth:`add`."""
@@ -171,22 +190,40 @@ class CacheUpdate:
         for table in TABLES:
             self._db.execute(f"DELETE FROM {table}")
         self._rebuilding = True
+        del self._keys[:]
+        del self._ids[:]
+        self._written.clear()
+        self._next_id = 1
         self._names.clear()
         self._next_name = 1
 
     def add(self, rows: Iterable[Row]) -> None:
+        """Write rows of entries :meth:`keep` did not keep; a repeat of an entry is dropped."""
+        written = self._written
+        unique: list[Row] = []
+        for row in rows:
+            if row[0] not in written:
+                written.add(row[0])
+                unique.append(row)
+        first = self._next_id
+        self._next_id += len(unique)
+        self._keys.extend(row[0] for row in unique)
+        self._ids.extend(range(first, self._next_id))
         # Known names by dict lookup alone (ids start at 1): this runs for every new entry.
         known = self._names.get
         new = self._name_id
         stored = [
             (
+                id_,
                 *head,
                 known(person) or new(person),
                 mrmrs,
                 cid,
                 known(company) or new(company),
             )
-            for *head, person, mrmrs, cid, company in rows
+            for id_, (_, *head, person, mrmrs, cid, company) in zip(
+                range(first, self._next_id), unique, strict=True
+            )
         ]
         self._db.executemany(_INSERT, stored)
         self._db.executemany("INSERT INTO name VALUES (?, ?, ?)", self._new_names)
@@ -221,6 +258,10 @@ class CacheUpdate:
                 self._db.execute(f"CREATE INDEX {index} ON {columns}")
         elif self._old:
             self._remove(self._old.values())
+        self._db.execute(
+            "INSERT OR REPLACE INTO entry_keys VALUES (1, ?, ?)",
+            (self._keys.tobytes(), self._ids.tobytes()),
+        )
         for key, value in meta.items():
             self._db.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?) "
@@ -228,10 +269,11 @@ class CacheUpdate:
                 (key, value),
             )
         total = self.count
+        kept = self._kept
         return ReplaceResult(
-            added=total - self._kept,
-            removed=self._stored - self._kept,
-            unchanged=self._kept,
+            added=total - kept,
+            removed=self._stored - kept,
+            unchanged=kept,
             total=total,
         )
 
@@ -257,4 +299,4 @@ class CacheUpdate:
 
 def new_rows(update: CacheUpdate, rows: Sequence[Row]) -> list[Row]:
     """Of complete rows, those the update does not keep (see :meth:`CacheUpdate.keep`)."""
-    return [row for row in rows if not update.keep(row[0])]
+    return [rows[i] for i in update.keep([row[0] for row in rows])]

@@ -76,15 +76,17 @@ class _NotSplittable(Exception):
     """The quick cuts did not fit this answer: read it whole."""
 
 
-def parse_caller_id_answer(body: bytes | bytearray) -> CallerIdAnswer | None:
+def parse_caller_id_answer(
+    body: bytes | bytearray, piece_bytes: int = PIECE_BYTES
+) -> CallerIdAnswer | None:
     """The answer's entries in batches; None for "unchanged" (``null``, empty, or
     ``CallerIDs: null``). Raises :class:`DecodeError` for what is not JSON or not a
     CallerIDCollection. Large answers are checked piece by piece (see the module)."""
     if not body or body.isspace():
         return None
-    if len(body) > 2 * PIECE_BYTES:
+    if len(body) > 2 * piece_bytes:
         try:
-            return _split(body)
+            return _split(body, piece_bytes)
         except _NotSplittable:
             pass
     return _whole(body)
@@ -114,7 +116,7 @@ def _answer(envelope: _Envelope, batches: list[Batch]) -> CallerIdAnswer | None:
     return CallerIdAnswer(as_str(envelope.CallerIDHash), batches)
 
 
-def _split(body: bytes | bytearray) -> CallerIdAnswer | None:
+def _split(body: bytes | bytearray, piece_bytes: int) -> CallerIdAnswer | None:
     key = body.find(_KEY)
     if key < 0 or body.find(_KEY, key + 1) >= 0:
         raise _NotSplittable
@@ -129,7 +131,7 @@ def _split(body: bytes | bytearray) -> CallerIdAnswer | None:
     batches: list[Batch] = []
     begin = start + 1
     while begin < end:
-        cut = body.find(b"},", begin + PIECE_BYTES, end)
+        cut = body.find(b"},", begin + piece_bytes, end)
         cut = end if cut < 0 else cut + 1
         text = b"[" + body[begin:cut] + b"]"
         try:

@@ -72,7 +72,7 @@ class SyncResult:
 
 
 def build_rows(
-    entries: list[Any], home_region: str, keys: Sequence[bytes] | None = None
+    entries: list[Any], home_region: str, keys: Sequence[int] | None = None
 ) -> tuple[list[Row], int]:
     """Decode, normalise and key entries that are plain JSON values, tolerantly: one that
     cannot be a number is counted, and never fails the sync. ``keys``: the entries' keys
@@ -107,7 +107,7 @@ def build_rows(
 
 
 def _regular_rows(
-    entries: list[WireCallerId], keys: Sequence[bytes], home_region: str
+    entries: list[WireCallerId], keys: Sequence[int], home_region: str
 ) -> tuple[list[Row], int]:
     """:func:`build_rows` for typed entries: this loop runs a million times for a large
     tenant, so it builds the row in place."""
@@ -136,7 +136,7 @@ def _regular_rows(
     return rows, len(entries) - len(rows)
 
 
-def _rows(batch: Batch, keys: list[bytes], home_region: str) -> tuple[list[Row], int]:
+def _rows(batch: Batch, keys: list[int], home_region: str) -> tuple[list[Row], int]:
     regular, plain = decode_entries(batch.array())
     if regular is not None:
         return _regular_rows(regular, keys, home_region)
@@ -167,7 +167,7 @@ def _write(
     start_over = cache.meta(META_LAYOUT) != meta[META_LAYOUT]
     with cache.update(start_over=start_over) as update:
         keyed = [list(map(entry_key, batch.raws)) for batch in answer.batches]
-        fresh = [[i for i, key in enumerate(keys) if not update.keep(key)] for keys in keyed]
+        fresh = [update.keep(keys) for keys in keyed]
         if update.worth_rebuilding():
             update.rebuild()
         skipped = 0
