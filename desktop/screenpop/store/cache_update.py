@@ -133,7 +133,6 @@ class CacheUpdate:
             self._old = {}  # keys of another layout: trust none of them
         self._keys = array("Q")
         self._ids = array("q")
-        self._written: set[int] = set()
         self._sent = 0
         self._kept = 0
         self._added = 0
@@ -165,19 +164,30 @@ class CacheUpdate:
 
     def keep(self, keys: Sequence[int]) -> list[int]:
         """Of the next keys of the new set, the positions of those that need writing (all of
-        them while rebuilding). Every key of the new set goes through here once, in order."""
+        them while rebuilding). Every key of the new set goes through here once, in order.
+
+        An entry sent twice is written once when both are in one batch, which is where a
+        sorted answer has them; no set of all keys is kept, as growing one to a million
+        holds Python's lock for longer than a frame."""
         self._sent += len(keys)
         found = list(map(self._old.pop, keys, repeat(None)))
         if self._rebuilding:
-            return list(range(len(keys)))
-        kept = list(compress(keys, found))
-        self._keys.extend(kept)
-        self._ids.extend(filter(None, found))
-        self._written.update(kept)
-        self._kept += len(kept)
-        if len(kept) == len(keys):
-            return []
-        return [i for i, id_ in enumerate(found) if id_ is None]
+            fresh = list(range(len(keys)))
+        else:
+            kept = list(compress(keys, found))
+            self._keys.extend(kept)
+            self._ids.extend(filter(None, found))
+            self._kept += len(kept)
+            if len(kept) == len(keys):
+                return []
+            fresh = [i for i, id_ in enumerate(found) if id_ is None]
+        if len(set(keys)) < len(keys):
+            # Each key once, the first time it comes (and not at all if that one was kept).
+            first: dict[int, int] = {}
+            for index, key in enumerate(keys):
+                first.setdefault(key, index)
+            fresh = [i for i in fresh if first[keys[i]] == i]
+        return fresh
 
     def worth_rebuilding(self) -> bool:
         new = self._sent - self._kept
@@ -192,19 +202,13 @@ class CacheUpdate:
         self._rebuilding = True
         del self._keys[:]
         del self._ids[:]
-        self._written.clear()
         self._next_id = 1
         self._names.clear()
         self._next_name = 1
 
     def add(self, rows: Iterable[Row]) -> None:
         """Write rows of entries :meth:`keep` did not keep; a repeat of an entry is dropped."""
-        written = self._written
-        unique: list[Row] = []
-        for row in rows:
-            if row[0] not in written:
-                written.add(row[0])
-                unique.append(row)
+        unique = list({row[0]: row for row in rows}.values())
         first = self._next_id
         self._next_id += len(unique)
         self._keys.extend(row[0] for row in unique)

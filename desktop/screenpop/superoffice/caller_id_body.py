@@ -118,7 +118,7 @@ def _answer(envelope: _Envelope, batches: list[Batch]) -> CallerIdAnswer | None:
 
 def _split(body: bytes | bytearray, piece_bytes: int) -> CallerIdAnswer | None:
     key = body.find(_KEY)
-    if key < 0 or body.find(_KEY, key + 1) >= 0:
+    if key < 0:
         raise _NotSplittable
     start = _array_start(body, key + len(_KEY))
     end = _array_end(body)
