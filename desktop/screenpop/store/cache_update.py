@@ -69,6 +69,7 @@ SELECT n.id, n.text FROM name n WHERE n.id IN (
     SELECT person_name FROM gone_names UNION SELECT contact_name FROM gone_names)
 AND NOT EXISTS (SELECT 1 FROM caller_id WHERE person_name = n.id)
 AND NOT EXISTS (SELECT 1 FROM caller_id WHERE contact_name = n.id)"""
+_CHUNK = 50_000
 REBUILD_FROM = 0.25
 """A rebuild instead of an update when more than this share of the new set is new."""
 
@@ -151,7 +152,12 @@ class CacheUpdate:
         row = self._db.execute("SELECT keys, ids FROM entry_keys WHERE id = 1").fetchone()
         if row is None or row[0] is None or len(row[0]) != len(row[1]):
             return {}
-        return dict(zip(array("Q", row[0]), array("q", row[1]), strict=True))
+        keys, ids = array("Q", row[0]), array("q", row[1])
+        old: dict[int, int] = {}
+        # A slice at a time: one call over a million holds Python's lock for frames.
+        for start in range(0, len(keys), _CHUNK):
+            old.update(zip(keys[start : start + _CHUNK], ids[start : start + _CHUNK], strict=True))
+        return old
 
     @property
     def rebuilding(self) -> bool:
@@ -208,10 +214,10 @@ class CacheUpdate:
 
     def add(self, rows: Iterable[Row]) -> None:
         """Write rows of entries :meth:`keep` did not keep; a repeat of an entry is dropped."""
-        unique = list({row[0]: row for row in rows}.values())
+        by_key = {row[0]: row for row in rows}
         first = self._next_id
-        self._next_id += len(unique)
-        self._keys.extend(row[0] for row in unique)
+        self._next_id += len(by_key)
+        self._keys.extend(by_key)
         self._ids.extend(range(first, self._next_id))
         # Known names by dict lookup alone (ids start at 1): this runs for every new entry.
         known = self._names.get
@@ -219,15 +225,30 @@ class CacheUpdate:
         stored = [
             (
                 id_,
-                *head,
+                e164,
+                rev,
+                cc_len,
+                phone,
+                prefix,
+                person_id,
                 known(person) or new(person),
                 mrmrs,
-                cid,
+                contact_id,
                 known(company) or new(company),
             )
-            for id_, (_, *head, person, mrmrs, cid, company) in zip(
-                range(first, self._next_id), unique, strict=True
-            )
+            for id_, (
+                _,
+                e164,
+                rev,
+                cc_len,
+                phone,
+                prefix,
+                person_id,
+                person,
+                mrmrs,
+                contact_id,
+                company,
+            ) in zip(range(first, self._next_id), by_key.values(), strict=True)
         ]
         self._db.executemany(_INSERT, stored)
         self._db.executemany("INSERT INTO name VALUES (?, ?, ?)", self._new_names)

@@ -14,7 +14,11 @@ exactly what a whole decode would give.
 
 from __future__ import annotations
 
+import gc
+import sys
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +31,40 @@ PIECE_BYTES = 256 * 1024
 """About 1,700 entries: msgspec checks a piece in a millisecond or two."""
 
 _KEY = b'"CallerIDs"'
+
+
+_lock = threading.Lock()
+_users = 0
+_before: tuple[bool, float] = (True, 0.005)
+_SWITCH_S = 0.001
+
+
+@contextmanager
+def yielding_to_the_ui() -> Iterator[None]:
+    """Bulk work in a worker thread that leaves the UI thread its frames (nesting, from any
+    thread): no cyclic garbage collection, and Python's lock handed over every millisecond.
+
+    A sync makes hundreds of thousands of objects that live until it ends, and a collection
+    walks them all holding Python's lock; they are freed by reference counting, so nothing
+    is lost by not collecting meanwhile. Python hands its lock to a waiting thread only
+    every 5 ms by default, several times per frame for a UI thread's callbacks."""
+    global _users, _before
+    with _lock:
+        if _users == 0:
+            _before = (gc.isenabled(), sys.getswitchinterval())
+            gc.disable()
+            sys.setswitchinterval(_SWITCH_S)
+        _users += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _users -= 1
+            if _users == 0:
+                was_enabled, interval = _before
+                sys.setswitchinterval(interval)
+                if was_enabled:
+                    gc.enable()
 
 
 class _Envelope(msgspec.Struct):
@@ -84,12 +122,13 @@ def parse_caller_id_answer(
     CallerIDCollection. Large answers are checked piece by piece (see the module)."""
     if not body or body.isspace():
         return None
-    if len(body) > 2 * piece_bytes:
-        try:
-            return _split(body, piece_bytes)
-        except _NotSplittable:
-            pass
-    return _whole(body)
+    with yielding_to_the_ui():
+        if len(body) > 2 * piece_bytes:
+            try:
+                return _split(body, piece_bytes)
+            except _NotSplittable:
+                pass
+        return _whole(body)
 
 
 def _whole(body: bytes | bytearray) -> CallerIdAnswer | None:

@@ -29,6 +29,7 @@ from screenpop.superoffice.caller_id_body import (
     CallerIdAnswer,
     WireCallerId,
     decode_entries,
+    yielding_to_the_ui,
 )
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.tenant import Tenant, parse_tenant_address
@@ -185,6 +186,16 @@ def _write(
 
 
 def _store(
+    cache_path: Path, handed: list[CallerIdAnswer], source: str, home_region: str
+) -> tuple[int, int, int, int, int]:
+    """Store the answer ``handed`` over: this thread holds its only reference, so its million
+    objects are freed here, not on the UI thread once the sync returns."""
+    answer = handed.pop()
+    with yielding_to_the_ui():
+        return _store_answer(cache_path, answer, source, home_region)
+
+
+def _store_answer(
     cache_path: Path, answer: CallerIdAnswer, source: str, home_region: str
 ) -> tuple[int, int, int, int, int]:
     meta = {
@@ -235,8 +246,10 @@ async def sync_caller_ids(
         await asyncio.to_thread(_touch, cache_path)
         seconds = time.perf_counter() - started
         return SyncResult(0, 0, count, 0, count, seconds, changed=False)
+    handed = [collection]
+    del collection
     added, removed, unchanged, skipped, total = await asyncio.to_thread(
-        _store, cache_path, collection, source, home_region
+        _store, cache_path, handed, source, home_region
     )
     seconds = time.perf_counter() - started
     log.info("caller IDs synced: %d added, %d removed, %d skipped", added, removed, skipped)
