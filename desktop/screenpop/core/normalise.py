@@ -92,6 +92,16 @@ def _nationals(cc: int, digits: str) -> tuple[str, ...]:
 
 
 def _in_country(cc: int, digits: str) -> Normalised | None:
+    if cc != ITALY:
+        # _plausible inlined: this runs for most of a million entries.
+        country = _country(cc)
+        if (
+            country is not None
+            and len(digits) in country.lengths
+            and country.pattern.fullmatch(digits) is not None
+        ):
+            return Normalised(f"+{cc}{digits}", cc)
+        return None
     for national in _nationals(cc, digits):
         if _plausible(cc, national):
             return Normalised(f"+{cc}{national}", cc)
@@ -127,19 +137,12 @@ def normalise_caller_id(
     digits = str(phone_number)
     if len(digits) > _MAX_E164_DIGITS:
         return None
-    if dial_in_prefix > 0 and dial_in_prefix != ITALY:
-        # The common case, inlined: _in_country with a single national reading.
-        country = _country(dial_in_prefix)
-        if (
-            country is not None
-            and len(digits) in country.lengths
-            and country.pattern.fullmatch(digits) is not None
-        ):
-            return Normalised(f"+{dial_in_prefix}{digits}", dial_in_prefix)
     if dial_in_prefix > 0:
         found = _in_country(dial_in_prefix, digits)
+        if found is not None:
+            return found
         prefix = str(dial_in_prefix)
-        if found is None and digits.startswith(prefix):
+        if digits.startswith(prefix):
             # Typed with its country code as well as a DialInPrefix.
             found = _in_country(dial_in_prefix, digits[len(prefix) :])
         if found is None:

@@ -352,7 +352,7 @@ class CallerIdCache:
             new = new_rows(update, rows)
             if update.worth_rebuilding():
                 update.rebuild()
-                new = list({row[0]: row for row in rows}.values())
+                new = list(rows)
             update.add(new)
             return update.finish(meta)
 

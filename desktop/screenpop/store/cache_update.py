@@ -5,9 +5,9 @@ entry as the tenant sent it); an update is told the keys of the new answer, keep
 whose key it already has, and writes only the rest: new entries are inserted, entries no
 longer sent are deleted, with the name index following. The keys and their rows' ids are
 kept packed in one row (``entry_keys``), so a sync reads them in milliseconds, not by
-scanning the whole table. When most of the set is
-new (the first sync, a new home region) it is cheaper to empty the tables and load them
-whole, with the indexes built once at the end. Either way it is one transaction: readers
+scanning the whole table. When most of the set is new (the first sync, a new home region)
+it is cheaper to empty the tables and load them whole, with the indexes built once at the
+end. Either way it is one transaction: readers
 keep the old set until it commits, and a killed process leaves the old set as it was.
 
 Names are stored once each (``name``), and the Find dialog's index (``name_word``) holds
@@ -65,7 +65,7 @@ _INSERT = (
 )
 # Of a removed entry's names, those no entry uses any more.
 _ORPHANS = """
-SELECT n.id, n.text FROM name n WHERE n.id IN (
+SELECT n.id, n.words FROM name n WHERE n.id IN (
     SELECT person_name FROM gone_names UNION SELECT contact_name FROM gone_names)
 AND NOT EXISTS (SELECT 1 FROM caller_id WHERE person_name = n.id)
 AND NOT EXISTS (SELECT 1 FROM caller_id WHERE contact_name = n.id)"""
@@ -136,7 +136,6 @@ class CacheUpdate:
         self._ids = array("q")
         self._sent = 0
         self._kept = 0
-        self._added = 0
         self._rebuilding = False
         self._next_id = 1 + int(
             db.execute("SELECT coalesce(max(id), 0) FROM caller_id").fetchone()[0]
@@ -255,7 +254,6 @@ class CacheUpdate:
         self._db.executemany("INSERT INTO name_word VALUES (?, ?)", self._new_words)
         self._new_names.clear()
         self._new_words.clear()
-        self._added += len(stored)
 
     def _name_id(self, text: str) -> int:
         found = self._names.get(text)
@@ -318,7 +316,7 @@ class CacheUpdate:
         db.executemany("DELETE FROM name WHERE id = ?", [(i,) for i, _ in orphans])
         db.executemany(
             "DELETE FROM name_word WHERE word = ? AND name = ?",
-            [(word, i) for i, text in orphans for word in cached_words(text)],
+            [(word, i) for i, words in orphans for word in words.split()],
         )
 
 
