@@ -59,9 +59,11 @@ TABLES = ("caller_id", "name", "name_word", "entry_keys")
 
 # key, e164, reversed digits, country-code length, then the raw values as sent.
 Row = tuple[int, str, str, int, int, int, int, str, str, int, str]
+# As stored: no key, and name ids for the names.
+StoredRow = tuple[str, str, int, int, int, int, int, str, int, int]
 _INSERT = (
-    "INSERT INTO caller_id (id, e164, rev, cc_len, phone_number, dial_in_prefix, person_id, "
-    "person_name, mrmrs, contact_id, contact_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO caller_id (e164, rev, cc_len, phone_number, dial_in_prefix, person_id, "
+    "person_name, mrmrs, contact_id, contact_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 # Of a removed entry's names, those no entry uses any more.
 _ORPHANS = """
@@ -186,13 +188,7 @@ class CacheUpdate:
             if len(kept) == len(keys):
                 return []
             fresh = [i for i, id_ in enumerate(found) if id_ is None]
-        if len(set(keys)) < len(keys):
-            # Each key once, the first time it comes (and not at all if that one was kept).
-            first: dict[int, int] = {}
-            for index, key in enumerate(keys):
-                first.setdefault(key, index)
-            fresh = [i for i in fresh if first[keys[i]] == i]
-        return fresh
+        return _firsts(keys, fresh)
 
     def worth_rebuilding(self) -> bool:
         new = self._sent - self._kept
@@ -214,48 +210,33 @@ class CacheUpdate:
     def add(self, rows: Iterable[Row]) -> None:
         """Write rows of entries :meth:`keep` did not keep; a repeat of an entry is dropped."""
         by_key = {row[0]: row for row in rows}
+        name_id = self.name_id
+        self.add_stored(
+            list(by_key),
+            [
+                (e164, rev, cc, phone, prefix, pid, name_id(person), mrmrs, cid, name_id(company))
+                for _, e164, rev, cc, phone, prefix, pid, person, mrmrs, cid, company in (
+                    by_key.values()
+                )
+            ],
+        )
+
+    def add_stored(self, keys: Sequence[int], rows: Sequence[StoredRow]) -> None:
+        """:meth:`add` for rows as stored (names as :meth:`name_id` gives them), with their
+        keys, each key once: the form a sync builds them in, without a copy per entry."""
         first = self._next_id
-        self._next_id += len(by_key)
-        self._keys.extend(by_key)
+        self._next_id += len(rows)
+        self._keys.extend(keys)
         self._ids.extend(range(first, self._next_id))
-        # Known names by dict lookup alone (ids start at 1): this runs for every new entry.
-        known = self._names.get
-        new = self._name_id
-        stored = [
-            (
-                id_,
-                e164,
-                rev,
-                cc_len,
-                phone,
-                prefix,
-                person_id,
-                known(person) or new(person),
-                mrmrs,
-                contact_id,
-                known(company) or new(company),
-            )
-            for id_, (
-                _,
-                e164,
-                rev,
-                cc_len,
-                phone,
-                prefix,
-                person_id,
-                person,
-                mrmrs,
-                contact_id,
-                company,
-            ) in zip(range(first, self._next_id), by_key.values(), strict=True)
-        ]
-        self._db.executemany(_INSERT, stored)
+        # No id given: SQLite's next rowid is one past the largest, as counted here.
+        self._db.executemany(_INSERT, rows)
         self._db.executemany("INSERT INTO name VALUES (?, ?, ?)", self._new_names)
         self._db.executemany("INSERT INTO name_word VALUES (?, ?)", self._new_words)
         self._new_names.clear()
         self._new_words.clear()
 
-    def _name_id(self, text: str) -> int:
+    def name_id(self, text: str) -> int:
+        """The id of a name, stored along with the next rows if it is new."""
         found = self._names.get(text)
         if found is not None:
             return found
@@ -318,6 +299,21 @@ class CacheUpdate:
             "DELETE FROM name_word WHERE word = ? AND name = ?",
             [(word, i) for i, words in orphans for word in words.split()],
         )
+
+
+def _firsts(keys: Sequence[int], positions: list[int]) -> list[int]:
+    """Of ``positions``, those where a key comes for the first time in ``keys``."""
+    if len(set(keys)) == len(keys):
+        return positions
+    first: dict[int, int] = {}
+    for index, key in enumerate(keys):
+        first.setdefault(key, index)
+    return [i for i in positions if first[keys[i]] == i]
+
+
+def unique_positions(keys: Sequence[int]) -> list[int]:
+    """Every position of ``keys`` but the repeats: what a rebuild writes of a batch."""
+    return _firsts(keys, list(range(len(keys))))
 
 
 def new_rows(update: CacheUpdate, rows: Sequence[Row]) -> list[Row]:

@@ -23,7 +23,7 @@ from screenpop.store.cache import (
     make_row,
     move_aside,
 )
-from screenpop.store.cache_update import entry_key
+from screenpop.store.cache_update import CacheUpdate, StoredRow, entry_key, unique_positions
 from screenpop.superoffice.caller_id_body import (
     Batch,
     CallerIdAnswer,
@@ -107,41 +107,46 @@ def build_rows(
     return rows, skipped
 
 
-def _regular_rows(
-    entries: list[WireCallerId], keys: Sequence[int], home_region: str
-) -> tuple[list[Row], int]:
-    """:func:`build_rows` for typed entries: this loop runs a million times for a large
-    tenant, so it builds the row in place."""
-    rows: list[Row] = []
-    append = rows.append
+def _write_regular(
+    update: CacheUpdate, entries: list[WireCallerId], keys: Sequence[int], home_region: str
+) -> int:
+    """Normalise typed entries and write them; returns how many were skipped. This loop runs
+    a million times for a large tenant, so it builds each row as stored, in one go."""
+    rows: list[StoredRow] = []
+    kept: list[int] = []
+    name_id = update.name_id
     for e, key in zip(entries, keys, strict=True):
         normalised = normalise_caller_id(e.PhoneNumber, e.DialInPrefix, home_region)
         if normalised is None:
             continue
         e164, country_code = normalised
-        append(
+        kept.append(key)
+        rows.append(
             (
-                key,
                 e164,
                 e164[:0:-1],
                 len(str(country_code)),
                 e.PhoneNumber,
                 e.DialInPrefix,
                 e.PersonId,
-                e.PersonName,
+                name_id(e.PersonName),
                 e.Mrmrs,
                 e.ContactId,
-                e.ContactName,
+                name_id(e.ContactName),
             )
         )
-    return rows, len(entries) - len(rows)
+    update.add_stored(kept, rows)
+    return len(entries) - len(rows)
 
 
-def _rows(batch: Batch, keys: list[int], home_region: str) -> tuple[list[Row], int]:
+def _write_batch(update: CacheUpdate, batch: Batch, keys: list[int], home_region: str) -> int:
+    """Decode, normalise and write a batch of new entries; returns how many were skipped."""
     regular, plain = decode_entries(batch.array())
     if regular is not None:
-        return _regular_rows(regular, keys, home_region)
-    return build_rows(plain or [], home_region, keys)
+        return _write_regular(update, regular, keys, home_region)
+    rows, skipped = build_rows(plain or [], home_region, keys)
+    update.add(rows)
+    return skipped
 
 
 def _layout(home_region: str) -> str:
@@ -171,16 +176,15 @@ def _write(
         fresh = [update.keep(keys) for keys in keyed]
         if update.worth_rebuilding():
             update.rebuild()
+            fresh = [unique_positions(keys) for keys in keyed]
         skipped = 0
         for batch, keys, new in zip(answer.batches, keyed, fresh, strict=True):
-            if not update.rebuilding and len(new) < len(keys):
+            if len(new) < len(keys):
                 if not new:
                     continue
                 batch = Batch([batch.raws[i] for i in new])
                 keys = [keys[i] for i in new]
-            rows, bad = _rows(batch, keys, home_region)
-            update.add(rows)
-            skipped += bad
+            skipped += _write_batch(update, batch, keys, home_region)
         meta[META_COUNT] = str(update.count)
         return update.finish(meta), skipped
 
