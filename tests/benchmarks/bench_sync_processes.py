@@ -112,9 +112,7 @@ def _baseline(url: str, last_hash: str | None = None) -> list[str]:
 
 
 def _configure(profile: Path, url: str) -> None:
-    command = _screenpop("configure", "--profile", str(profile), "--tenant", url)
-    command += ["--auth", "basic", "--user", s.USER, "--region", s.REGION]
-    subprocess.run(command, check=True, env=_env(), capture_output=True)
+    s.configure_profile(profile, url, _env())
 
 
 @contextmanager

@@ -85,12 +85,6 @@ sys.exit(run_app(Profile(root)))
 """
 
 
-def _configure(profile: Path, url: str, env: dict[str, str]) -> None:
-    command = [sys.executable, "-m", "screenpop", "configure", "--profile", str(profile)]
-    command += ["--tenant", url, "--auth", "basic", "--user", s.USER, "--region", s.REGION]
-    subprocess.run(command, check=True, env=env, capture_output=True)
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -110,7 +104,7 @@ def _one(persons: int, tmp: Path, index: int) -> dict[str, object]:
     env = {**os.environ, "SCREENPOP_SECRET": s.PASSWORD, "QT_QPA_PLATFORM": "offscreen"}
     port = _free_port()
     profile = tmp / f"profile-{index}"
-    _configure(profile, f"http://127.0.0.1:{port}/Cust12345", env)
+    s.configure_profile(profile, f"http://127.0.0.1:{port}/Cust12345", env)
     out, go = tmp / f"beats-{index}.json", tmp / f"go-{index}"
     command = [sys.executable, "-c", _APP, str(out), str(profile), str(go)]
     app = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -9,6 +9,7 @@ Failures come out as the one-line errors of :mod:`screenpop.superoffice.errors`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Callable
@@ -301,7 +302,7 @@ async def _parse_json(
         try:
             if len(body) < _DECODE_IN_THREAD_FROM:
                 return parse(body)
-            return await asyncio.to_thread(parse, body)
+            return await asyncio.to_thread(_parse_and_free, parse, body)
         except NotJsonError:
             raise BadResponseError(
                 f"SuperOffice sent an answer that is not JSON (HTTP {status})."
@@ -321,6 +322,22 @@ async def _parse_json(
         raise BadResponseError(
             f"SuperOffice sent an answer that is not JSON (HTTP {status})."
         ) from None
+
+
+def _parse_and_free(parse: Callable[[bytes | bytearray], Any], body: bytes | bytearray) -> Any:
+    """``parse(body)``, then the body's memory given back here, off the UI thread, and by
+    halves: unmapping 150 MB at once holds Python's lock for longer than a frame. What was
+    parsed into copies lets the body go; what still refers to it keeps it (it is exported)."""
+    try:
+        return parse(body)
+    finally:
+        if isinstance(body, bytearray):
+            with contextlib.suppress(BufferError):
+                size = len(body)
+                while size > _MIB:
+                    size //= 2
+                    del body[size:]
+                body.clear()
 
 
 def _transport_reason(err: httpx.TransportError) -> str:
