@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 # Letters that decompose into no base letter: "tromso" finds "Tromsø", "aerø" finds "Ærø".
 _FOLD_EXTRA = {"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "œ": "oe"}
@@ -25,7 +25,9 @@ def _fold_slowly(text: str) -> str:
     return "".join(_FOLD_EXTRA.get(c, c) for c in stripped)
 
 
+@cache
 def _table() -> dict[int, str]:
+    """Made on first use, not at import: the CLI's call path never folds a name."""
     table: dict[int, str] = {}
     for block in _TABLE_RANGES:
         for code in block:
@@ -36,15 +38,12 @@ def _table() -> dict[int, str]:
     return table
 
 
-_TABLE = _table()
-
-
 def fold(text: str) -> str:
     """Case and diacritics folded, so "tromso" finds "Tromsø"."""
     folded = text.casefold()
     if folded.isascii():
         return folded
-    folded = folded.translate(_TABLE)
+    folded = folded.translate(_table())
     if folded.isascii() or max(folded) <= _TABLE_END:
         return folded
     return _fold_slowly(folded)
