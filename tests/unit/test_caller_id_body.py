@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import httpx
 import msgspec
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,10 @@ from screenpop.superoffice.caller_id_body import (
     decode_entries,
     parse_caller_id_answer,
 )
+from screenpop.superoffice.client import SuperOfficeClient
+from screenpop.superoffice.errors import BadResponseError
+from screenpop.superoffice.retry import RetryPolicy
+from screenpop.superoffice.tenant import Tenant
 
 
 def _entry(n: int, name: str = "") -> dict[str, Any]:
@@ -132,3 +137,29 @@ def test_any_answer_reads_as_one_whole_decode_does(
     whole = RawCallerIdCollection.from_wire(msgspec.json.decode(body))
     assert whole is not None and answer is not None
     assert (answer.hash, _entries(answer)) == (whole.hash, whole.entries)
+
+
+@pytest.mark.parametrize(
+    ("content", "requests", "says"),
+    [
+        (b"[1, 2]", 1, "unknown shape"),  # JSON of another shape: asking again will not help
+        (b'{"CallerIDs": [{"Phone', 3, "not JSON"),  # garbled: it may come whole next time
+    ],
+)
+async def test_a_wrong_shape_is_not_asked_again_a_garbled_answer_is(
+    content: bytes, requests: int, says: str
+) -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, content=content)
+
+    retry = RetryPolicy(attempts=3, base_delay_s=0.001, max_delay_s=0.002)
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http:
+        client = SuperOfficeClient(
+            http, Tenant.parse("http://demo.test/Cust12345"), httpx.BasicAuth("u", "p"), retry=retry
+        )
+        with pytest.raises(BadResponseError, match=says):
+            await client.fetch_caller_ids()
+    assert len(seen) == requests

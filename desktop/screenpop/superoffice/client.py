@@ -136,7 +136,8 @@ class SuperOfficeClient:
         **kwargs: Any,
     ) -> Any:
         """The decoded JSON answer (None for an empty or ``null`` one), after retries;
-        ``parse`` decodes a successful body instead (raising :class:`DecodeError`)."""
+        ``parse`` decodes a successful body instead: its :class:`NotJsonError` is retried
+        as a garbled answer, any other :class:`DecodeError` is raised as it is."""
         policy = self._interactive_retry if interactive else self._retry
         rediscovered = False
         attempt = 0
@@ -248,14 +249,19 @@ class SuperOfficeClient:
         else:
             path = "Agents/Pocket/GetMyCallerIDs"
             body = {"LastHash": last_hash, "MinDate": min_date, "MaxDate": max_date}
-        answer: CallerIdAnswer | None = await self._request(
-            "POST",
-            path,
-            self.limits.caller_ids,
-            parse=parse_caller_id_answer,
-            json=body,
-            params=params,
-        )
+        try:
+            answer: CallerIdAnswer | None = await self._request(
+                "POST",
+                path,
+                self.limits.caller_ids,
+                parse=parse_caller_id_answer,
+                json=body,
+                params=params,
+            )
+        except DecodeError as err:  # JSON of another shape: asking again will not help
+            raise BadResponseError(
+                f"SuperOffice sent caller IDs of an unknown shape: {err}"
+            ) from None
         return answer
 
     async def get_my_caller_ids(
@@ -303,13 +309,9 @@ async def _parse_json(
             if len(body) < _DECODE_IN_THREAD_FROM:
                 return parse(body)
             return await asyncio.to_thread(_parse_and_free, parse, body)
-        except NotJsonError:
+        except NotJsonError:  # retried: a garbled answer may come whole next time
             raise BadResponseError(
                 f"SuperOffice sent an answer that is not JSON (HTTP {status})."
-            ) from None
-        except DecodeError as err:
-            raise BadResponseError(
-                f"SuperOffice sent caller IDs of an unknown shape (HTTP {status}): {err}"
             ) from None
     # isspace() stops at the first other byte; strip() would copy a 150 MB answer first.
     if not body or body.isspace():
