@@ -235,6 +235,11 @@ class CacheUpdate:
         self._new_names.clear()
         self._new_words.clear()
 
+    @property
+    def known_names(self) -> dict[str, int]:
+        """Names given an id so far by :meth:`name_id` (read only)."""
+        return self._names
+
     def name_id(self, text: str) -> int:
         """The id of a name, stored along with the next rows if it is new."""
         found = self._names.get(text)

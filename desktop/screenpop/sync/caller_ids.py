@@ -13,7 +13,7 @@ from typing import Any
 
 from screenpop.core.errors import DecodeError
 from screenpop.core.models import CallerId
-from screenpop.core.normalise import NORMALISER, normalise_caller_id
+from screenpop.core.normalise import NORMALISER, normalise_caller_id, normaliser
 from screenpop.store.cache import (
     META_HOME_REGION,
     CacheDamagedError,
@@ -114,9 +114,11 @@ def _write_regular(
     a million times for a large tenant, so it builds each row as stored, in one go."""
     rows: list[StoredRow] = []
     kept: list[int] = []
-    name_id = update.name_id
+    # Names seen before by dict lookup alone (ids start at 1), new ones through name_id.
+    known, name_id = update.known_names.get, update.name_id
+    normalise = normaliser(home_region)
     for e, key in zip(entries, keys, strict=True):
-        normalised = normalise_caller_id(e.PhoneNumber, e.DialInPrefix, home_region)
+        normalised = normalise(e.PhoneNumber, e.DialInPrefix)
         if normalised is None:
             continue
         e164, country_code = normalised
@@ -129,10 +131,10 @@ def _write_regular(
                 e.PhoneNumber,
                 e.DialInPrefix,
                 e.PersonId,
-                name_id(e.PersonName),
+                known(e.PersonName) or name_id(e.PersonName),
                 e.Mrmrs,
                 e.ContactId,
-                name_id(e.ContactName),
+                known(e.ContactName) or name_id(e.ContactName),
             )
         )
     update.add_stored(kept, rows)
