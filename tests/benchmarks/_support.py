@@ -70,6 +70,16 @@ def make_client(http: httpx.AsyncClient, url: str) -> SuperOfficeClient:
     return SuperOfficeClient(http, Tenant.parse(url), make_auth(AuthKind.BASIC, USER, PASSWORD))
 
 
+def configure_profile(
+    profile: Path, url: str, env: dict[str, str], program: Sequence[str] | None = None
+) -> None:
+    """``screenpop configure`` a profile for the demo tenant at ``url`` (Basic, region NO)."""
+    command = [*(program or [sys.executable, "-m", "screenpop"]), "configure"]
+    command += ["--profile", str(profile), "--tenant", url, "--auth", "basic"]
+    command += ["--user", USER, "--region", REGION]
+    subprocess.run(command, check=True, env=env, capture_output=True)
+
+
 def caller_ids_endpoint(url: str) -> str:
     return f"{Tenant.parse(url).api_base}/Agents/Pocket/GetMyCallerIDs"
 

@@ -31,6 +31,25 @@ def _row(
     )
 
 
+def _ids(cache: CallerIdCache) -> dict[str, int]:
+    return dict(cache._db.execute("SELECT e164, id FROM caller_id"))
+
+
+def _fields(row: Row) -> dict[str, object]:
+    _, e164, _, cc_len, phone, prefix, person_id, person, mrmrs, contact_id, company = row
+    return {
+        "e164": e164,
+        "country_code": int(e164[1 : 1 + cc_len]),
+        "phone_number": phone,
+        "dial_in_prefix": prefix,
+        "person_id": person_id,
+        "person_name": person,
+        "mrmrs": mrmrs,
+        "contact_id": contact_id,
+        "contact_name": company,
+    }
+
+
 ROWS = [
     _row(SWITCHBOARD, 0, ""),
     _row(SWITCHBOARD, 2, "Ola Nordmann"),
@@ -46,7 +65,6 @@ ROWS = [
 def cache(tmp_path: Path) -> CallerIdCache:
     cache = CallerIdCache(tmp_path / "c.db")
     cache.replace_all(ROWS, {"home_region": "NO"})
-    cache.update_search_index()
     return cache
 
 
@@ -82,9 +100,10 @@ def test_replace_counts_changes_and_keeps_meta(tmp_path: Path) -> None:
         first = cache.replace_all(ROWS[:3], {"caller_id_hash": "a"})
         second = cache.replace_all(ROWS[1:5], {"caller_id_hash": "b"})
         assert (first.added, first.removed) == (3, 0)
-        assert (second.added, second.removed, second.total) == (1, 1, 4)
+        # Kari is sent twice: one entry, stored once.
+        assert (second.added, second.removed, second.unchanged, second.total) == (1, 1, 2, 3)
         assert cache.meta("caller_id_hash") == "b"
-        assert cache.count() == 4
+        assert cache.count() == 3
 
 
 def test_a_reader_sees_the_old_set_or_the_new_never_half(tmp_path: Path) -> None:
@@ -96,16 +115,17 @@ def test_a_reader_sees_the_old_set_or_the_new_never_half(tmp_path: Path) -> None
         writer.replace_all(ROWS, {})
         assert len(reader.find_e164(SWITCHBOARD)) == 1  # still the old set, whole
         reader._db.execute("COMMIT")
-        assert len(reader.find_e164(SWITCHBOARD)) == 4  # then the new one, whole
+        assert len(reader.find_e164(SWITCHBOARD)) == 3  # then the new one, whole
 
 
 def test_a_failed_swap_leaves_the_old_set(tmp_path: Path) -> None:
     with CallerIdCache(tmp_path / "c.db") as cache:
         cache.replace_all(ROWS, {"caller_id_hash": "a"})
-        broken = [*ROWS[:2], ("not a fingerprint",)]  # type: ignore[list-item]
+        before = cache.count()
+        broken = [*ROWS[:2], ("not a row",)]  # type: ignore[list-item]
         with pytest.raises(Exception):  # noqa: B017 - any failure must roll back
             cache.replace_all(broken, {"caller_id_hash": "b"})
-        assert cache.count() == len(ROWS)
+        assert cache.count() == before == len(ROWS) - 1  # Kari twice is one entry
         assert cache.meta("caller_id_hash") == "a"
 
 
@@ -144,8 +164,37 @@ def test_search_by_partial_number(cache: CallerIdCache) -> None:
 def test_the_search_index_never_shows_a_removed_entry(tmp_path: Path) -> None:
     with CallerIdCache(tmp_path / "c.db") as cache:
         cache.replace_all(ROWS, {})
-        cache.update_search_index()
-        cache.replace_all(ROWS[:4], {})  # Åse is gone; the index has not caught up yet
+        cache.replace_all([*ROWS[:4], *ROWS[5:]], {})  # Åse is gone, in the same transaction
         assert cache.search("tromso") == []
-        assert cache.update_search_index() == 0
-        assert cache.search("svensson") == []
+        assert [e.caller.person_name for e in cache.search("svensson")] == ["Sven Svensson"]
+        # Her names went with her; the company's words stay while others use them.
+        names = {text for (text,) in cache._db.execute("SELECT text FROM name")}
+        assert "Åse Tromsø" not in names and "Fjord Fisk AS" not in names
+        assert not cache._db.execute(
+            "SELECT 1 FROM name_word WHERE word IN ('tromso', 'fjord')"
+        ).fetchall()
+
+
+def test_a_small_change_updates_in_place_and_a_large_one_rebuilds(tmp_path: Path) -> None:
+    many = [
+        _row(f"+479{n:07d}", n, f"Person {n}", 100 + n % 7, f"Firma {'ABCDEFG'[n % 7]} AS")
+        for n in range(1, 201)
+    ]
+    with CallerIdCache(tmp_path / "c.db") as cache:
+        cache.replace_all(many, {})
+        first_ids = _ids(cache)
+        renamed = make_row(**{**_fields(many[0]), "person_name": "Per Omdøpt"})  # type: ignore[arg-type]
+        small = cache.replace_all([renamed, *many[1:199], ROWS[4]], {})
+        assert (small.added, small.removed, small.unchanged) == (2, 2, 198)
+        ids = _ids(cache)
+        # Unchanged entries keep their rows: nothing was rewritten but the change.
+        assert all(ids[row[1]] == first_ids[row[1]] for row in many[1:199])
+        assert [e.caller.person_name for e in cache.search("omdopt")] == ["Per Omdøpt"]
+        assert cache.search("person 1") and not cache.search("person 200")
+        assert {e.caller.contact_id for e in cache.search("firma d")} == {103}
+        large = cache.replace_all(ROWS, {})
+        assert (large.added, large.removed, large.total) == (5, 199, 6)  # Åse stays
+        assert (
+            cache._db.execute("SELECT count(*) FROM name_word WHERE word = 'firma'").fetchone()[0]
+            == 0
+        )

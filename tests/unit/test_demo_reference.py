@@ -156,7 +156,7 @@ async def test_the_client_sends_the_members_as_typed(demo: httpx.AsyncClient) ->
         client = SuperOfficeClient(http, Tenant("http://demo/Cust12345"),
                                    httpx.BasicAuth("demo", "demo"))  # fmt: skip
         first = await client.fetch_caller_ids()
-        assert first is not None and first.entries
+        assert first is not None and len(first) > 0
         assert await client.fetch_caller_ids(first.hash) is None
         assert await client.fetch_caller_ids(selection_id=2) is not None
         windowed = await client.fetch_caller_ids(min_date="2026-01-01T00:00:00")

@@ -39,12 +39,7 @@ from screenpop.services.connection import Connection, make_connection
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory, HistoryError
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
-from screenpop.sync.caller_ids import (
-    META_COUNT,
-    SyncResult,
-    sync_caller_ids,
-    update_search_index,
-)
+from screenpop.sync.caller_ids import META_COUNT, SyncResult, sync_caller_ids
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.sync.ticket_statuses import MAX_AGE_S, TicketStatusBook
 from screenpop.triggers.messages import Message, OpenContact, ShowApp, SyncNow
@@ -179,8 +174,6 @@ class ScreenpopApp:
             self.settings.home_region,
             **self.settings.sync_options(),
         )
-        # The set is ready for pops already; Find's name index catches up behind it.
-        await update_search_index(self.profile.cache_file)
         await self.statuses.refresh(self.client(), max_age_s=MAX_AGE_S)
         return result
 

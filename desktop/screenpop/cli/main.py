@@ -239,7 +239,7 @@ def _sync(profile: Profile) -> int:
     from screenpop.services.connection import make_client
     from screenpop.superoffice.client import make_http_client
     from screenpop.superoffice.errors import SignInNeededError
-    from screenpop.sync.caller_ids import sync_caller_ids, update_search_index
+    from screenpop.sync.caller_ids import sync_caller_ids
     from screenpop.sync.ticket_statuses import TicketStatusBook
 
     settings = load_settings(profile)
@@ -251,7 +251,6 @@ def _sync(profile: Profile) -> int:
                 client, profile.cache_file, settings.home_region, **settings.sync_options()
             )
             await TicketStatusBook(profile.ticket_statuses_file).refresh(client)
-        await update_search_index(profile.cache_file)
         return result.summary_line()
 
     try:

@@ -10,6 +10,7 @@ ambiguous case (a ``DialInPrefix`` of 0 whose digits read both as international 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -18,6 +19,9 @@ import phonenumbers
 from phonenumbers import PhoneMetadata
 
 ITALY = 39
+# What a normal form depends on besides the home region: a cache normalised by another
+# version of the metadata is normalised again.
+NORMALISER = f"phonenumbers {phonenumbers.__version__}"
 _MAX_E164_DIGITS = 15
 
 
@@ -89,6 +93,16 @@ def _nationals(cc: int, digits: str) -> tuple[str, ...]:
 
 
 def _in_country(cc: int, digits: str) -> Normalised | None:
+    if cc != ITALY:
+        # _plausible inlined: this runs for most of a million entries.
+        country = _country(cc)
+        if (
+            country is not None
+            and len(digits) in country.lengths
+            and country.pattern.fullmatch(digits) is not None
+        ):
+            return Normalised(f"+{cc}{digits}", cc)
+        return None
     for national in _nationals(cc, digits):
         if _plausible(cc, national):
             return Normalised(f"+{cc}{national}", cc)
@@ -126,8 +140,10 @@ def normalise_caller_id(
         return None
     if dial_in_prefix > 0:
         found = _in_country(dial_in_prefix, digits)
+        if found is not None:
+            return found
         prefix = str(dial_in_prefix)
-        if found is None and digits.startswith(prefix):
+        if digits.startswith(prefix):
             # Typed with its country code as well as a DialInPrefix.
             found = _in_country(dial_in_prefix, digits[len(prefix) :])
         if found is None:
@@ -145,3 +161,29 @@ def normalise_caller_id(
             return international
         return home
     return international or home
+
+
+_UNKNOWN = _Country(re.compile(""), frozenset())
+
+
+def normaliser(home_region: str) -> Callable[[int, int], tuple[str, int] | None]:
+    """:func:`normalise_caller_id` for one home region, as a sync calls it a million times:
+    the common case (a ``DialInPrefix`` outside Italy, one plausible national reading) in one
+    call instead of a call a step; ``(e164, country_code)`` or None."""
+    countries: dict[int, _Country | None] = {}
+
+    def normalise(phone_number: int, dial_in_prefix: int) -> tuple[str, int] | None:
+        if phone_number > 0 and dial_in_prefix > 0 and dial_in_prefix != ITALY:
+            country = countries.get(dial_in_prefix, _UNKNOWN)
+            if country is _UNKNOWN:
+                country = countries[dial_in_prefix] = _country(dial_in_prefix)
+            digits = str(phone_number)
+            if (
+                country is not None
+                and len(digits) in country.lengths
+                and country.pattern.fullmatch(digits) is not None
+            ):
+                return f"+{dial_in_prefix}{digits}", dial_in_prefix
+        return normalise_caller_id(phone_number, dial_in_prefix, home_region)
+
+    return normalise

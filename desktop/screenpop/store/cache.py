@@ -1,21 +1,17 @@
 """The caller-ID cache: one SQLite file in the profile.
 
 Readers (the matcher on the UI thread, a second process) use their own connections. A sync
-builds the new set in a table of its own and renames it over the old one in one transaction;
-WAL lets readers keep the old snapshot until that commits, so nobody ever sees half a set.
-Every lookup is an index lookup: nothing is loaded into memory at start-up.
+changes the set in one transaction (:mod:`screenpop.store.cache_update`); WAL lets readers
+keep the old snapshot until that commits, so nobody ever sees half a set. Every lookup is an
+index lookup: nothing is loaded into memory at start-up.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,48 +19,34 @@ from screenpop.core.errors import ScreenpopError
 from screenpop.core.matching import CacheEntry
 from screenpop.core.models import CallerId
 from screenpop.core.normalise import country_code_for_region
+from screenpop.store.cache_update import (
+    INDEXES,
+    SCHEMA,
+    TABLES,
+    CacheUpdate,
+    ReplaceResult,
+    Row,
+    make_row,
+    new_rows,
+)
+from screenpop.store.words import words
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # "SPop": marks the file as ours, so a foreign SQLite file put in its place is recognised.
 APPLICATION_ID = 0x53506F70
 
-_CALLER_TABLE = """
-CREATE TABLE {name} (
-    id INTEGER PRIMARY KEY,
-    fp INTEGER NOT NULL,
-    e164 TEXT NOT NULL,
-    rev TEXT NOT NULL,
-    cc_len INTEGER NOT NULL,
-    phone_number INTEGER NOT NULL,
-    dial_in_prefix INTEGER NOT NULL,
-    person_id INTEGER NOT NULL,
-    person_name TEXT NOT NULL,
-    mrmrs TEXT NOT NULL,
-    contact_id INTEGER NOT NULL,
-    contact_name TEXT NOT NULL
-)"""
-# Index names carry a generation: the renamed table keeps its indexes' names.
-_INDEXES = ("e164", "rev", "fp")
-_SEARCH_TABLE = (
-    "CREATE VIRTUAL TABLE search USING fts5(text, tokenize='unicode61 remove_diacritics 2', "
-    "detail=none, prefix='1 2 3')"
-)
 _COLUMNS = (
-    "e164, phone_number, dial_in_prefix, person_id, person_name, mrmrs, contact_id, contact_name"
+    "c.e164, c.phone_number, c.dial_in_prefix, c.person_id, p.text, c.mrmrs, c.contact_id, k.text"
 )
-_INSERT = (
-    "INSERT INTO caller_id_next (fp, e164, rev, cc_len, phone_number, dial_in_prefix, "
-    "person_id, person_name, mrmrs, contact_id, contact_name) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
+_FROM = "caller_id c JOIN name p ON p.id = c.person_name JOIN name k ON k.id = c.contact_name"
 # One past "9": with the reversed digits, "ends with D" is the index range [rev(D), rev(D)+":").
 _AFTER_DIGITS = ":"
-_FOLD_EXTRA = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "œ": "oe"})
 _SEARCH_PAGE = 50
 # The region the set was normalised in; national digits typed in Find are read in it.
 META_HOME_REGION = "home_region"
-_WORD = re.compile(r"[^\W_]+")
 
+
+__all__ = ["CallerIdCache", "ReplaceResult", "Row", "make_row"]
 
 log = logging.getLogger(__name__)
 
@@ -113,60 +95,6 @@ def move_aside(path: Path, reason: str) -> Path:
         aside.name,
     )
     return aside
-
-
-def fold(text: str) -> str:
-    """Case and diacritics folded, so "tromso" finds "Tromsø"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.translate(_FOLD_EXTRA)
-
-
-def fingerprint(
-    e164: str, person_id: int, contact_id: int, person_name: str, mrmrs: str, contact_name: str
-) -> int:
-    """A stable 64-bit identity of an entry's content: counts changes, keys the search index."""
-    text = f"{e164}\x1f{person_id}\x1f{contact_id}\x1f{person_name}\x1f{mrmrs}\x1f{contact_name}"
-    digest = hashlib.blake2b(text.encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
-
-
-Row = tuple[int, str, str, int, int, int, int, str, str, int, str]
-
-
-def make_row(
-    e164: str,
-    country_code: int,
-    phone_number: int,
-    dial_in_prefix: int,
-    person_id: int,
-    person_name: str,
-    mrmrs: str,
-    contact_id: int,
-    contact_name: str,
-) -> Row:
-    """An entry as the cache stores it: its normal form, keys for lookups, the raw values."""
-    return (
-        fingerprint(e164, person_id, contact_id, person_name, mrmrs, contact_name),
-        e164,
-        e164[:0:-1],
-        len(str(country_code)),
-        phone_number,
-        dial_in_prefix,
-        person_id,
-        person_name,
-        mrmrs,
-        contact_id,
-        contact_name,
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class ReplaceResult:
-    added: int
-    removed: int
-    unchanged: int
-    total: int
 
 
 def _entry(row: Sequence[object]) -> CacheEntry:
@@ -248,13 +176,12 @@ class CallerIdCache:
                 return  # another process migrated meanwhile
             # Every older layout is only a copy of the CRM's data: drop it, and the next sync
             # (with no LastHash) fetches the whole set again.
-            db.execute("DROP TABLE IF EXISTS caller_id")
-            db.execute("DROP TABLE IF EXISTS search")
-            db.execute("DROP TABLE IF EXISTS meta")
-            db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            db.execute(_CALLER_TABLE.format(name="caller_id"))
-            self._create_indexes("caller_id", 0)
-            db.execute(_SEARCH_TABLE)
+            for name in ("caller_id", "caller_id_next", "search", "meta", *TABLES):
+                db.execute(f"DROP TABLE IF EXISTS {name}")
+            for statement in SCHEMA:
+                db.execute(statement)
+            for index, columns in INDEXES.items():
+                db.execute(f"CREATE INDEX {index} ON {columns}")
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -285,10 +212,6 @@ class CallerIdCache:
         except sqlite3.Error as err:
             raise self._error("Cannot read the caller-ID cache", err) from None
 
-    def _create_indexes(self, table: str, generation: int) -> None:
-        for column in _INDEXES:
-            self._db.execute(f"CREATE INDEX {column}_{generation} ON {table} ({column})")
-
     def close(self) -> None:
         self._db.close()
 
@@ -301,23 +224,23 @@ class CallerIdCache:
     # -- lookups (the matcher's CallerIndex) -----------------------------------------------
 
     def _select(self, where: str, args: tuple[object, ...]) -> list[CacheEntry]:
-        query = f"SELECT {_COLUMNS} FROM caller_id WHERE {where}"
+        query = f"SELECT {_COLUMNS} FROM {_FROM} WHERE {where}"
         return [_entry(row) for row in self._read(query, args)]
 
     def find_e164(self, e164: str) -> list[CacheEntry]:
-        return self._select("e164 = ?", (e164,))
+        return self._select("c.e164 = ?", (e164,))
 
     def find_national(self, nsn: str) -> list[CacheEntry]:
         reversed_digits = nsn[::-1]
         return self._select(
-            "rev >= ? AND rev < ? AND length(rev) = cc_len + ?",
+            "c.rev >= ? AND c.rev < ? AND length(c.rev) = c.cc_len + ?",
             (reversed_digits, reversed_digits + _AFTER_DIGITS, len(nsn)),
         )
 
     def find_ending_with(self, digits: str, limit: int) -> list[CacheEntry]:
         reversed_digits = digits[::-1]
         return self._select(
-            "rev >= ? AND rev < ? ORDER BY length(rev) LIMIT ?",
+            "c.rev >= ? AND c.rev < ? ORDER BY length(c.rev) LIMIT ?",
             (reversed_digits, reversed_digits + _AFTER_DIGITS, limit),
         )
 
@@ -327,7 +250,7 @@ class CallerIdCache:
         if not suffixes:
             return []
         marks = ", ".join("?" * len(suffixes))
-        return self._select(f"rev IN ({marks})", tuple(suffixes))
+        return self._select(f"c.rev IN ({marks})", tuple(suffixes))
 
     # -- the Find dialog -------------------------------------------------------------------
 
@@ -340,18 +263,35 @@ class CallerIdCache:
         compact = needle.replace(" ", "").replace("-", "").lstrip("+")
         if compact.isdigit():
             return self._search_digits(compact, limit)
-        # Words as FTS5's tokenizer sees them, each quoted: typed text is never query syntax.
-        words = _WORD.findall(fold(needle))
-        if not words:
+        typed = words(needle)
+        if not typed:
             return []
-        query = " ".join(f'"{word}"*' for word in words)
+        return self._search_words(typed, limit)
+
+    def _search_words(self, typed: list[str], limit: int) -> list[CacheEntry]:
+        """A page of entries whose person or company name has a word starting with each
+        typed word: the longest word's index range finds candidates, the others filter."""
+        driver = max(typed, key=len)
+        others = [w for w in typed if w != driver]
+        where = "w.word >= ? AND w.word < ?"
+        args: list[object] = [driver, _after(driver)]
+        names = ""
+        if others:
+            names = "JOIN name p ON p.id = c.person_name JOIN name k ON k.id = c.contact_name"
+        for other in others:
+            where += " AND instr(' ' || p.words || ' ' || k.words, ' ' || ?) > 0"
+            args.append(other)
+        pages = [
+            "SELECT id FROM (SELECT c.id FROM name_word w "
+            f"JOIN caller_id c ON c.{column} = w.name {names} WHERE {where} LIMIT ?)"
+            for column in ("person_name", "contact_name")
+        ]
         rows = self._read(
-            f"SELECT {_COLUMNS} FROM caller_id WHERE fp IN "
-            "(SELECT rowid FROM search WHERE search MATCH ? LIMIT ?) "
-            "GROUP BY fp ORDER BY person_id = 0, person_name, contact_name",
-            (query, limit),
+            f"SELECT {_COLUMNS} FROM {_FROM} WHERE c.id IN ({' UNION '.join(pages)}) "
+            "ORDER BY c.person_id = 0, p.text, k.text",
+            (*args, limit, *args, limit),
         )
-        return [_entry(row) for row in rows][:limit]
+        return _unique([_entry(row) for row in rows])[:limit]
 
     def _search_digits(self, digits: str, limit: int) -> list[CacheEntry]:
         """Numbers that start with the digits (as typed internationally, or nationally in the
@@ -364,20 +304,19 @@ class CallerIdCache:
         for start in starts:
             if len(found) < limit:
                 found += self._select(
-                    "e164 >= ? AND e164 < ? LIMIT ?",
+                    "c.e164 >= ? AND c.e164 < ? LIMIT ?",
                     (start, start + _AFTER_DIGITS, limit - len(found)),
                 )
         reversed_digits = digits[::-1]
         if len(found) < limit:
             found += self._select(
-                "rev >= ? AND rev < ? LIMIT ?",
+                "c.rev >= ? AND c.rev < ? LIMIT ?",
                 (reversed_digits, reversed_digits + _AFTER_DIGITS, limit - len(found)),
             )
-        unique = {(e.e164, e.caller.person_id, e.caller.contact_id): e for e in found}
-        return list(unique.values())
+        return _unique(found)
 
     def sample(self, limit: int) -> list[CacheEntry]:
-        rows = self._read(f"SELECT {_COLUMNS} FROM caller_id ORDER BY id LIMIT ?", (limit,))
+        rows = self._read(f"SELECT {_COLUMNS} FROM {_FROM} ORDER BY c.id LIMIT ?", (limit,))
         return [_entry(row) for row in rows]
 
     def count(self) -> int:
@@ -400,44 +339,30 @@ class CallerIdCache:
         except sqlite3.Error as err:
             raise self._error("Cannot write to", err) from None
 
+    @contextmanager
+    def update(self, *, start_over: bool = False) -> Iterator[CacheUpdate]:
+        """One transaction to the next caller-ID set (see :class:`CacheUpdate`); with
+        ``start_over`` the stored keys are not trusted (a new home region or normaliser)."""
+        with self._transaction("write the caller-ID cache") as db:
+            yield CacheUpdate(db, start_over=start_over)
+
     def replace_all(self, rows: Sequence[Row], meta: dict[str, str]) -> ReplaceResult:
         """Swap in a new caller-ID set (rows from :func:`make_row`) and its meta, atomically."""
-        new = {row[0] for row in rows}
-        with self._transaction("write the caller-ID cache") as db:
-            old = {fp for (fp,) in db.execute("SELECT fp FROM caller_id")}
-            generation = int(self.meta("generation") or 0) + 1
-            db.execute("DROP TABLE IF EXISTS caller_id_next")
-            db.execute(_CALLER_TABLE.format(name="caller_id_next"))
-            db.executemany(_INSERT, rows)
-            self._create_indexes("caller_id_next", generation)
-            db.execute("DROP TABLE caller_id")
-            db.execute("ALTER TABLE caller_id_next RENAME TO caller_id")
-            for name, value in {**meta, "generation": str(generation)}.items():
-                self.set_meta(name, value)
-        added = len(new - old)
-        return ReplaceResult(
-            added=added, removed=len(old - new), unchanged=len(rows) - added, total=len(rows)
-        )
+        with self.update() as update:
+            new = new_rows(update, rows)
+            if update.worth_rebuilding():
+                update.rebuild()
+                new = list(rows)
+            update.add(new)
+            return update.finish(meta)
 
-    def update_search_index(self) -> int:
-        """Bring the name index up to the current set; returns the entries indexed anew.
 
-        Separate from the swap so a sync is ready for pops as soon as possible. The index is
-        keyed by content fingerprint and searches join back to the current set, so while it
-        catches up it can miss a new entry for a moment, but never show a removed one.
-        """
-        with self._transaction("update the search index in") as db:
-            db.execute(
-                "DELETE FROM search WHERE rowid IN "
-                "(SELECT rowid FROM search EXCEPT SELECT fp FROM caller_id)"
-            )
-            missing = db.execute(
-                "SELECT fp, person_name, contact_name FROM caller_id "
-                "WHERE fp IN (SELECT fp FROM caller_id EXCEPT SELECT rowid FROM search) "
-                "GROUP BY fp"
-            ).fetchall()
-            db.executemany(
-                "INSERT INTO search (rowid, text) VALUES (?, ?)",
-                [(fp, fold(f"{person} {company}")) for fp, person, company in missing],
-            )
-        return len(missing)
+def _after(prefix: str) -> str:
+    """The first text after every text that starts with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _unique(entries: list[CacheEntry]) -> list[CacheEntry]:
+    """One entry per number, person and company, in order."""
+    unique = {(e.e164, e.caller.person_id, e.caller.contact_id): e for e in entries}
+    return list(unique.values())

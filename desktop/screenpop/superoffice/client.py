@@ -9,17 +9,25 @@ Failures come out as the one-line errors of :mod:`screenpop.superoffice.errors`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 import httpx
+import msgspec
 
 from screenpop.core.errors import DecodeError
 from screenpop.core.links import WebClientLinks
-from screenpop.core.models import CallerIdCollection, ContactSummary, RawCallerIdCollection
+from screenpop.core.models import CallerIdCollection, ContactSummary
 from screenpop.core.ticket_status import TicketStatusList
+from screenpop.superoffice.caller_id_body import (
+    CallerIdAnswer,
+    NotJsonError,
+    parse_caller_id_answer,
+)
 from screenpop.superoffice.discovery import FixedTenant, TenantSource
 from screenpop.superoffice.errors import (
     AuthenticationError,
@@ -139,9 +147,12 @@ class SuperOfficeClient:
         max_bytes: int,
         *,
         interactive: bool = False,
+        parse: Callable[[bytes | bytearray], Any] | None = None,
         **kwargs: Any,
     ) -> Any:
-        """The decoded JSON answer (None for an empty or ``null`` one), after retries."""
+        """The decoded JSON answer (None for an empty or ``null`` one), after retries;
+        ``parse`` decodes a successful body instead: its :class:`NotJsonError` is retried
+        as a garbled answer, any other :class:`DecodeError` is raised as it is."""
         policy = self._interactive_retry if interactive else self._retry
         rediscovered = False
         attempt = 0
@@ -171,7 +182,7 @@ class SuperOfficeClient:
                     attempt -= 1
                     continue
                 try:
-                    return await _parse_json(self._decode(answer), answer.status)
+                    return await _parse_json(self._decode(answer), answer.status, parse)
                 except ServerError as err:
                     failure, retryable = err, err.status in RETRY_STATUSES
                     retry_after = answer.headers.get("retry-after")
@@ -242,7 +253,7 @@ class SuperOfficeClient:
         min_date: str | None = None,
         max_date: str | None = None,
         select: str | None = None,
-    ) -> RawCallerIdCollection | None:
+    ) -> CallerIdAnswer | None:
         """The caller IDs the user cares about (or a selection's), entries undecoded;
         None when unchanged since ``last_hash``."""
         params = {"$select": select} if select else None
@@ -259,13 +270,20 @@ class SuperOfficeClient:
                 "MinDate": min_date or NO_MIN_DATE,
                 "MaxDate": max_date or NO_MAX_DATE,
             }
-        raw = await self._request("POST", path, self.limits.caller_ids, json=body, params=params)
         try:
-            return RawCallerIdCollection.from_wire(raw)
-        except DecodeError as err:
+            answer: CallerIdAnswer | None = await self._request(
+                "POST",
+                path,
+                self.limits.caller_ids,
+                parse=parse_caller_id_answer,
+                json=body,
+                params=params,
+            )
+        except DecodeError as err:  # JSON of another shape: asking again will not help
             raise BadResponseError(
                 f"SuperOffice sent caller IDs of an unknown shape: {err}"
             ) from None
+        return answer
 
     async def get_my_caller_ids(
         self,
@@ -281,7 +299,8 @@ class SuperOfficeClient:
         )
         if raw is None:
             return None
-        return CallerIdCollection.from_wire({"CallerIDHash": raw.hash, "CallerIDs": raw.entries})
+        entries = [msgspec.json.decode(entry) for entry in raw.raws()]
+        return CallerIdCollection.from_wire({"CallerIDHash": raw.hash, "CallerIDs": entries})
 
     async def get_ticket_statuses(self) -> TicketStatusList:
         """``GET List/TicketStatus/Items``: what the tenant calls each ticket status id."""
@@ -311,9 +330,20 @@ class SuperOfficeClient:
             ) from None
 
 
-async def _parse_json(body: bytes | bytearray, status: int) -> Any:
+async def _parse_json(
+    body: bytes | bytearray, status: int, parse: Callable[[bytes | bytearray], Any] | None
+) -> Any:
     """The decoded answer; None for an empty one. A big answer (a whole caller-ID set) is
     decoded off the event loop, which is the UI's: 15 MB take over 100 ms."""
+    if parse is not None:
+        try:
+            if len(body) < _DECODE_IN_THREAD_FROM:
+                return parse(body)
+            return await asyncio.to_thread(_parse_and_free, parse, body)
+        except NotJsonError:  # retried: a garbled answer may come whole next time
+            raise BadResponseError(
+                f"SuperOffice sent an answer that is not JSON (HTTP {status})."
+            ) from None
     # isspace() stops at the first other byte; strip() would copy a 150 MB answer first.
     if not body or body.isspace():
         return None
@@ -325,6 +355,22 @@ async def _parse_json(body: bytes | bytearray, status: int) -> Any:
         raise BadResponseError(
             f"SuperOffice sent an answer that is not JSON (HTTP {status})."
         ) from None
+
+
+def _parse_and_free(parse: Callable[[bytes | bytearray], Any], body: bytes | bytearray) -> Any:
+    """``parse(body)``, then the body's memory given back here, off the UI thread, and by
+    halves: unmapping 150 MB at once holds Python's lock for longer than a frame. What was
+    parsed into copies lets the body go; what still refers to it keeps it (it is exported)."""
+    try:
+        return parse(body)
+    finally:
+        if isinstance(body, bytearray):
+            with contextlib.suppress(BufferError):
+                size = len(body)
+                while size > _MIB:
+                    size //= 2
+                    del body[size:]
+                body.clear()
 
 
 def _transport_reason(err: httpx.TransportError) -> str:

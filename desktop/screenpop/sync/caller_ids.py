@@ -1,10 +1,11 @@
-"""One sync of the caller-ID cache: fetch with LastHash, normalise once, swap in atomically."""
+"""One sync of the caller-ID cache: fetch with LastHash, write only what changed, atomically."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,14 +13,23 @@ from typing import Any
 
 from screenpop.core.errors import DecodeError
 from screenpop.core.models import CallerId
-from screenpop.core.normalise import normalise_caller_id
+from screenpop.core.normalise import NORMALISER, normalise_caller_id, normaliser
 from screenpop.store.cache import (
     META_HOME_REGION,
     CacheDamagedError,
     CallerIdCache,
+    ReplaceResult,
     Row,
     make_row,
     move_aside,
+)
+from screenpop.store.cache_update import CacheUpdate, StoredRow, entry_key, unique_positions
+from screenpop.superoffice.caller_id_body import (
+    Batch,
+    CallerIdAnswer,
+    WireCallerId,
+    decode_entries,
+    yielding_to_the_ui,
 )
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.tenant import Tenant, parse_tenant_address
@@ -30,6 +40,7 @@ META_HASH = "caller_id_hash"
 META_SYNCED_AT = "synced_at"
 META_SOURCE = "source"
 META_COUNT = "count"
+META_LAYOUT = "layout"
 
 
 def _source(tenant: Tenant, selection_id: int | None, min_days: int | None) -> str:
@@ -61,47 +72,28 @@ class SyncResult:
         )
 
 
-def build_rows(entries: list[Any], home_region: str) -> tuple[list[Row], int]:
-    """Decode, normalise and key every entry; one that cannot be a number is counted, and
-    never fails the sync. The common, well-typed entry skips the tolerant decoder: this loop
-    runs a million times for a large tenant."""
+def build_rows(
+    entries: list[Any], home_region: str, keys: Sequence[int] | None = None
+) -> tuple[list[Row], int]:
+    """Decode, normalise and key entries that are plain JSON values, tolerantly: one that
+    cannot be a number is counted, and never fails the sync. ``keys``: the entries' keys
+    (from the bytes they were sent as), else made from their values."""
     rows: list[Row] = []
     skipped = 0
-    # Any: the fields are checked by type() below, which mypy does not narrow through.
-    number: Any
-    prefix: Any
-    person_id: Any
-    contact_id: Any
-    person_name: Any
-    mrmrs: Any
-    contact_name: Any
-    for entry in entries:
-        if type(entry) is dict:
-            number = entry.get("PhoneNumber")
-            prefix = entry.get("DialInPrefix")
-            person_id = entry.get("PersonId")
-            contact_id = entry.get("ContactId")
-            person_name = entry.get("PersonName")
-            mrmrs = entry.get("Mrmrs")
-            contact_name = entry.get("ContactName")
-            regular = (
-                type(number) is int
-                and type(prefix) is int
-                and type(person_id) is int
-                and type(contact_id) is int
-                and type(person_name) is str
-                and type(mrmrs) is str
-                and type(contact_name) is str
-            )
-        else:
-            regular = False
-        if not regular:
-            try:
-                caller = CallerId.from_wire(entry)
-            except DecodeError:
-                skipped += 1
-                continue
-            number, prefix, person_id, person_name, mrmrs, contact_id, contact_name = (
+    for index, entry in enumerate(entries):
+        try:
+            caller = CallerId.from_wire(entry)
+        except DecodeError:
+            skipped += 1
+            continue
+        normalised = normalise_caller_id(caller.phone_number, caller.dial_in_prefix, home_region)
+        if normalised is None:
+            skipped += 1
+            continue
+        rows.append(
+            make_row(
+                normalised.e164,
+                normalised.country_code,
                 caller.phone_number,
                 caller.dial_in_prefix,
                 caller.person_id,
@@ -109,58 +101,123 @@ def build_rows(entries: list[Any], home_region: str) -> tuple[list[Row], int]:
                 caller.mrmrs,
                 caller.contact_id,
                 caller.contact_name,
-            )
-        normalised = normalise_caller_id(number, prefix, home_region)
-        if normalised is None:
-            skipped += 1
-            continue
-        e164, country_code = normalised
-        rows.append(
-            make_row(
-                e164,
-                country_code,
-                number,
-                prefix,
-                person_id,
-                person_name,
-                mrmrs,
-                contact_id,
-                contact_name,
+                key=None if keys is None else keys[index],
             )
         )
     return rows, skipped
+
+
+def _write_regular(
+    update: CacheUpdate, entries: list[WireCallerId], keys: Sequence[int], home_region: str
+) -> int:
+    """Normalise typed entries and write them; returns how many were skipped. This loop runs
+    a million times for a large tenant, so it builds each row as stored, in one go."""
+    rows: list[StoredRow] = []
+    kept: list[int] = []
+    # Names seen before by dict lookup alone (ids start at 1), new ones through name_id.
+    known, name_id = update.known_names.get, update.name_id
+    normalise = normaliser(home_region)
+    for e, key in zip(entries, keys, strict=True):
+        normalised = normalise(e.PhoneNumber, e.DialInPrefix)
+        if normalised is None:
+            continue
+        e164, country_code = normalised
+        kept.append(key)
+        rows.append(
+            (
+                e164,
+                e164[:0:-1],
+                len(str(country_code)),
+                e.PhoneNumber,
+                e.DialInPrefix,
+                e.PersonId,
+                known(e.PersonName) or name_id(e.PersonName),
+                e.Mrmrs,
+                e.ContactId,
+                known(e.ContactName) or name_id(e.ContactName),
+            )
+        )
+    update.add_stored(kept, rows)
+    return len(entries) - len(rows)
+
+
+def _write_batch(update: CacheUpdate, batch: Batch, keys: list[int], home_region: str) -> int:
+    """Decode, normalise and write a batch of new entries; returns how many were skipped."""
+    regular, plain = decode_entries(batch.array())
+    if regular is not None:
+        return _write_regular(update, regular, keys, home_region)
+    rows, skipped = build_rows(plain or [], home_region, keys)
+    update.add(rows)
+    return skipped
+
+
+def _layout(home_region: str) -> str:
+    """What the stored normal forms depend on: the home region and the normaliser."""
+    return f"{home_region}|{NORMALISER}"
 
 
 def _cached_hash(cache_path: Path, source: str, home_region: str) -> tuple[str | None, int]:
     try:
         with CallerIdCache(cache_path) as cache:
             count = int(cache.meta(META_COUNT) or 0)
-            # The E.164 forms depend on the home region, the set on the source.
-            if cache.meta(META_SOURCE) != source or cache.meta(META_HOME_REGION) != home_region:
+            if cache.meta(META_SOURCE) != source or cache.meta(META_LAYOUT) != _layout(home_region):
                 return None, count
             return cache.meta(META_HASH), count
     except CacheDamagedError:
         return None, 0  # fetch the whole set; storing it moves the damaged file aside
 
 
+def _write(
+    cache: CallerIdCache, answer: CallerIdAnswer, meta: dict[str, str], home_region: str
+) -> tuple[ReplaceResult, int]:
+    """Key every entry, keep what is stored already, and decode, normalise and write only
+    the rest (or everything, when most of it is new)."""
+    start_over = cache.meta(META_LAYOUT) != meta[META_LAYOUT]
+    with cache.update(start_over=start_over) as update:
+        keyed = [list(map(entry_key, batch.raws)) for batch in answer.batches]
+        fresh = [update.keep(keys) for keys in keyed]
+        if update.worth_rebuilding():
+            update.rebuild()
+            fresh = [unique_positions(keys) for keys in keyed]
+        skipped = 0
+        for batch, keys, new in zip(answer.batches, keyed, fresh, strict=True):
+            if len(new) < len(keys):
+                if not new:
+                    continue
+                batch = Batch([batch.raws[i] for i in new])
+                keys = [keys[i] for i in new]
+            skipped += _write_batch(update, batch, keys, home_region)
+        meta[META_COUNT] = str(update.count)
+        return update.finish(meta), skipped
+
+
 def _store(
-    cache_path: Path, entries: list[Any], hash_: str, source: str, home_region: str
+    cache_path: Path, handed: list[CallerIdAnswer], source: str, home_region: str
 ) -> tuple[int, int, int, int, int]:
-    rows, skipped = build_rows(entries, home_region)
+    """Store the answer ``handed`` over: this thread holds its only reference, so its million
+    objects are freed here, not on the UI thread once the sync returns."""
+    answer = handed.pop()
+    with yielding_to_the_ui():
+        return _store_answer(cache_path, answer, source, home_region)
+
+
+def _store_answer(
+    cache_path: Path, answer: CallerIdAnswer, source: str, home_region: str
+) -> tuple[int, int, int, int, int]:
     meta = {
-        META_HASH: hash_,
+        META_HASH: answer.hash,
         META_SYNCED_AT: datetime.now(UTC).isoformat(),
         META_SOURCE: source,
         META_HOME_REGION: home_region,
-        META_COUNT: str(len(rows)),
+        META_LAYOUT: _layout(home_region),
     }
     try:
         with CallerIdCache(cache_path) as cache:
-            result = cache.replace_all(rows, meta)
+            result, skipped = _write(cache, answer, meta, home_region)
     except CacheDamagedError as err:
         move_aside(cache_path, err.message)
         with CallerIdCache(cache_path) as cache:
-            result = cache.replace_all(rows, meta)
+            result, skipped = _write(cache, answer, meta, home_region)
     return result.added, result.removed, result.unchanged, skipped, result.total
 
 
@@ -183,11 +240,8 @@ async def sync_caller_ids(
     selection_id: int | None = None,
     min_days: int | None = None,
 ) -> SyncResult:
-    """Fetch the caller IDs and update the cache; SQLite and normalising run off this thread.
-
-    The name search index is brought up to date separately (:func:`update_search_index`),
-    so the set is ready for pops first.
-    """
+    """Fetch the caller IDs and update the cache with what changed; decoding, normalising
+    and SQLite run off this thread, a little at a time (the UI keeps its frames)."""
     started = time.perf_counter()
     source = _source(client.tenant, selection_id, min_days)
     last_hash, count = await asyncio.to_thread(_cached_hash, cache_path, source, home_region)
@@ -198,19 +252,11 @@ async def sync_caller_ids(
         await asyncio.to_thread(_touch, cache_path)
         seconds = time.perf_counter() - started
         return SyncResult(0, 0, count, 0, count, seconds, changed=False)
+    handed = [collection]
+    del collection
     added, removed, unchanged, skipped, total = await asyncio.to_thread(
-        _store, cache_path, collection.entries, collection.hash, source, home_region
+        _store, cache_path, handed, source, home_region
     )
     seconds = time.perf_counter() - started
     log.info("caller IDs synced: %d added, %d removed, %d skipped", added, removed, skipped)
     return SyncResult(added, removed, unchanged, skipped, total, seconds, changed=True)
-
-
-def _update_search(cache_path: Path) -> int:
-    with CallerIdCache(cache_path) as cache:
-        return cache.update_search_index()
-
-
-async def update_search_index(cache_path: Path) -> int:
-    """Index new entries' names for the Find dialog (off this thread); returns how many."""
-    return await asyncio.to_thread(_update_search, cache_path)
