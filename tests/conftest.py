@@ -117,3 +117,12 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture
 def profile(tmp_path: Path) -> Profile:
     return Profile(tmp_path / "profile").ensure()
+
+
+@pytest.fixture
+def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An administrator's system-wide settings file for this test (not written yet)."""
+    path = tmp_path / "system" / "settings.ini"
+    path.parent.mkdir()
+    monkeypatch.setenv("SCREENPOP_SYSTEM_SETTINGS", str(path))
+    return path

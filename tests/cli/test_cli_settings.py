@@ -7,30 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.helpers import run_cli
-
-
-@pytest.fixture
-def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "system" / "settings.ini"
-    path.parent.mkdir()
-    monkeypatch.setenv("SCREENPOP_SYSTEM_SETTINGS", str(path))
-    return path
-
-
-ADMIN = """\
-[tenant]
-url=https://online.superoffice.com/Cust4242
-[pop]
-mode=answer
-auto_open=true
-[summary]
-limit=40
-[admin]
-locked=tenant/url, pop/mode
-"""
+from tests.pure.test_settings_precedence import ADMIN
 
 
 def test_configure_refuses_a_locked_value_in_one_line(tmp_path: Path, system_file: Path) -> None:

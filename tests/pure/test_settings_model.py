@@ -26,14 +26,6 @@ from screenpop.config.settings_files import (
 from screenpop.config.system_locale import region_of, system_region
 
 
-@pytest.fixture
-def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "system" / "settings.ini"
-    path.parent.mkdir()
-    monkeypatch.setenv("SCREENPOP_SYSTEM_SETTINGS", str(path))
-    return path
-
-
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
 

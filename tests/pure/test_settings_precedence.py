@@ -18,15 +18,6 @@ from screenpop.config.settings_files import (
 )
 from screenpop.core.errors import ConfigError
 
-
-@pytest.fixture
-def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "system" / "settings.ini"
-    path.parent.mkdir()
-    monkeypatch.setenv("SCREENPOP_SYSTEM_SETTINGS", str(path))
-    return path
-
-
 ADMIN = """\
 [tenant]
 url=https://online.superoffice.com/Cust4242

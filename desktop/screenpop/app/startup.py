@@ -1,6 +1,8 @@
 """The tray app's start, as named steps in one place (:func:`run_app`), and its end.
 
 Each step is logged with the time it took, so a slow start or a start that stops says where.
+Only what the steps up to the single-instance check need is imported at the top: a second
+start that hands over must not pay for importing the widgets, the HTTP stack and the app.
 """
 
 from __future__ import annotations
@@ -14,26 +16,22 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-import qasync
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
 
 from screenpop import __version__
-from screenpop.app.tray_app import ScreenpopApp
 from screenpop.config.logs import log_uncaught_exceptions
 from screenpop.config.profile import Profile
 from screenpop.config.settings_files import load_settings
 from screenpop.core.errors import ScreenpopError
-from screenpop.integration.identity import apply_app_user_model_id
-from screenpop.integration.resources import resource_path
 from screenpop.triggers.messages import ShowApp
-from screenpop.triggers.os_links import OsLinkEvents
 from screenpop.triggers.single_instance import InstanceServer, send, server_name
-from screenpop.ui.i18n import install_translations
-from screenpop.ui.theme import PaletteGuard
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from screenpop.app.tray_app import ScreenpopApp
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +99,13 @@ def _hand_over(profile: Profile) -> bool:
 
 
 def _make_application() -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from screenpop.integration.identity import apply_app_user_model_id
+    from screenpop.integration.resources import resource_path
+    from screenpop.ui.theme import PaletteGuard
+
     qInstallMessageHandler(_qt_messages_to_log)
     apply_app_user_model_id()
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -137,9 +142,16 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
         if _hand_over(profile):
             return 0
     with step("QApplication"):
+        import qasync
+
+        from screenpop.ui.i18n import install_translations
+
         app = _make_application()
         language = install_translations(app, settings.language)
     with step("services"):
+        from screenpop.app.tray_app import ScreenpopApp
+        from screenpop.triggers.os_links import OsLinkEvents
+
         server = InstanceServer(server_name(profile.instance_key))
         if not server.listen():
             # Two starts at the same moment, and the other won: hand over to it after all.

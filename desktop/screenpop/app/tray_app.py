@@ -188,12 +188,16 @@ class ScreenpopApp:
         self._prune.start()
         self.tasks.spawn(self.calls.load_recent(), name="recent calls")
         self.softphone.start(self.settings)
-        self._settings_watch = SettingsWatch(
-            [self.profile.settings_file, system_settings_file()], self.reload_settings
-        )
+        self.watch_settings()
         if not self.settings.tenant_url and not self.demo:
             # From install to first pop: ask for the tenant rather than show "offline".
             self.setup.open_first_run(self._switch_to_demo)
+
+    def watch_settings(self) -> None:
+        """Follow the settings files: `screenpop configure`, an edit by hand, IT's rollout."""
+        self._settings_watch = SettingsWatch(
+            [self.profile.settings_file, system_settings_file()], self.reload_settings
+        )
 
     def _switch_to_demo(self) -> None:
         """ "Try the demo instead": the demo runs with a profile of its own; this one ends."""
