@@ -1,8 +1,15 @@
-"""Shared fixtures: every test gets its own profile, an in-memory keyring and a clean env."""
+"""Shared fixtures: every test gets its own profile, an in-memory keyring and a clean env.
+
+The tests are arranged by what they need, one folder each and a marker of the same name:
+``pure`` (in-process, no Qt, no other process: the inner loop), ``cli`` (the real command line
+and demo tenant in processes of their own), ``ui`` (widgets, offscreen Qt), ``e2e`` (a real X
+server, tray and softphone), ``packaging`` (the frozen app and installers).
+"""
 
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,10 +37,47 @@ class MemoryKeyring(KeyringBackend):
         self.entries.pop((service, username), None)
 
 
+HERE = Path(__file__).resolve().parent
+NEEDS = ("pure", "cli", "ui", "e2e", "packaging")
+
+
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "log_warnings: the test provokes warnings from the app's loggers on purpose"
     )
+    for need in NEEDS:
+        config.addinivalue_line("markers", f"{need}: a test of tests/{need}/")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(item.path).resolve().relative_to(HERE).parts[0]
+        if folder in NEEDS:
+            item.add_marker(folder)
+
+
+def _uses_qt(module: object) -> bool:
+    return any(
+        str(getattr(value, "__module__", "") or getattr(value, "__name__", "")).startswith(
+            ("PySide6", "shiboken6")
+        )
+        for value in list(vars(module).values())
+    )
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The inner loop stays pure: with only tests/pure collected, no module of the app that
+    uses Qt may have been imported (pytest-qt itself loads Qt, so the app's modules tell)."""
+    folders = {Path(item.path).resolve().relative_to(HERE).parts[0] for item in session.items}
+    if folders != {"pure"}:
+        return
+    with_qt = sorted(
+        name
+        for name, module in list(sys.modules.items())
+        if name.startswith("screenpop.") and module is not None and _uses_qt(module)
+    )
+    if with_qt:
+        raise pytest.UsageError(f"tests/pure imports Qt through {', '.join(with_qt)}")
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +117,12 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 @pytest.fixture
 def profile(tmp_path: Path) -> Profile:
     return Profile(tmp_path / "profile").ensure()
+
+
+@pytest.fixture
+def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An administrator's system-wide settings file for this test (not written yet)."""
+    path = tmp_path / "system" / "settings.ini"
+    path.parent.mkdir()
+    monkeypatch.setenv("SCREENPOP_SYSTEM_SETTINGS", str(path))
+    return path

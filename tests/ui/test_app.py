@@ -185,15 +185,13 @@ def test_every_setting_reaches_the_running_app_at_once(
 def test_settings_changed_on_disk_reach_the_running_app(
     qtbot: QtBot, app: ScreenpopApp, loop: asyncio.AbstractEventLoop, profile: Profile
 ) -> None:
-    started(app, loop)
+    app.watch_settings()  # as start() does, without the sync that start() begins
 
     async def scenario() -> None:
         # As `screenpop configure --pop answer --summary-limit 60` does, in another process.
         save_setting(profile, "pop_mode", PopMode.ANSWER)
         save_setting(profile, "summary_limit", 60)
         await wait_until(lambda: app.settings.summary_limit == 60)
-        # No sync may be left to run while the loop stands still before the teardown.
-        await app.scheduler.stop()
 
     loop.run_until_complete(scenario())
     assert app.pops._settings.pop_mode is PopMode.ANSWER

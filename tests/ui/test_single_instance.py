@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import stat
 import subprocess
 import sys
+import tempfile
 import uuid
+from pathlib import Path
 
+import pytest
 from PySide6.QtNetwork import QLocalServer
 from pytestqt.qtbot import QtBot
 
@@ -74,3 +79,51 @@ def test_a_stale_socket_is_taken_over(qtbot: QtBot) -> None:
     server = InstanceServer(name)
     assert server.listen()
     server.close()
+
+
+def test_the_socket_lives_in_the_users_runtime_folder(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Short, as /run/user/1000 is: a socket path holds about 100 bytes.
+    runtime = Path(tempfile.mkdtemp(prefix="run-", dir="/tmp"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    key = uuid.uuid4().hex[:16]
+    name = server_name(key)
+    assert name == str(runtime / "screenpop" / f"{key}.sock")
+    server = InstanceServer(name)
+    try:
+        assert server.listen()
+        socket_file = Path(name)
+        assert stat.S_ISSOCK(socket_file.stat().st_mode)
+        assert stat.S_IMODE(socket_file.stat().st_mode) == 0o600
+        assert stat.S_IMODE(socket_file.parent.stat().st_mode) == 0o700
+        # A cleaner removes it: the next refresh listens anew, and later starts find the app.
+        socket_file.unlink()
+        assert server.refresh()
+        assert socket_file.exists() and not server.refresh()
+        received: list[Message] = []
+        server.message_received.connect(received.append)
+        assert _outcome(qtbot, _send_from_another_process(name, OpenContact(7))) == "sent"
+        qtbot.waitUntil(lambda: received == [OpenContact(7)], timeout=5000)
+    finally:
+        server.close()
+        shutil.rmtree(runtime)
+
+
+def test_without_a_runtime_folder_a_private_one_in_tmp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    tempfile.tempdir = None
+    try:
+        name = Path(server_name("0123456789abcdef"))
+        assert name.parent.parent == tmp_path and name.parent.name.startswith("screenpop-")
+        assert stat.S_IMODE(name.parent.stat().st_mode) == 0o700
+        # Someone else's folder by that name (or a link) is never used.
+        name.parent.rmdir()
+        (tmp_path / "elsewhere").mkdir()
+        name.parent.symlink_to(tmp_path / "elsewhere")
+        assert Path(server_name("0123456789abcdef")).parent != name.parent
+    finally:
+        tempfile.tempdir = None

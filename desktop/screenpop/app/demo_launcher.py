@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from screenpop.app.tray_app import run_app
+from screenpop.app.startup import run_app
 from screenpop.config.credentials import SECRET_ENV
 from screenpop.config.profile import Profile
 from screenpop.config.settings_files import load_settings, save_settings

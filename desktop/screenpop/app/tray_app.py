@@ -4,27 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import signal
 import subprocess
-import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
-import httpx
-import qasync
-from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, QUrl, qInstallMessageHandler
-from PySide6.QtGui import QDesktopServices, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 
-from screenpop import __version__
 from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
 from screenpop.app.demo_callers import demo_callers
 from screenpop.app.pops import PopController, pop_rules
 from screenpop.app.settings_watch import SettingsWatch
 from screenpop.app.setup_flow import SetupFlow
 from screenpop.app.softphone import Softphone
-from screenpop.config.logs import log_uncaught_exceptions
 from screenpop.config.profile import Profile
 from screenpop.config.settings import Settings
 from screenpop.config.settings_files import load_settings, save_setting, system_settings_file
@@ -33,24 +26,21 @@ from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.matching import Candidate, MatchedBy, rank
 from screenpop.core.recent import RecentCall
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.integration.identity import app_command, apply_app_user_model_id
-from screenpop.integration.resources import resource_path
+from screenpop.integration.identity import app_command
 from screenpop.services.connection import Connection, make_connection
+from screenpop.services.http import http_client
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory, HistoryError
-from screenpop.superoffice.client import SuperOfficeClient, make_http_client
+from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.sync.caller_ids import META_COUNT, SyncResult, sync_caller_ids
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.sync.ticket_statuses import MAX_AGE_S, TicketStatusBook
 from screenpop.triggers.messages import Message, OpenContact, ShowApp, SyncNow
-from screenpop.triggers.os_links import OsLinkEvents
-from screenpop.triggers.single_instance import InstanceServer, send, server_name
 from screenpop.ui.about import AboutDialog
 from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.find_dialog import FindDialog
 from screenpop.ui.i18n import install_translations
 from screenpop.ui.main_window import MainWindow
-from screenpop.ui.theme import PaletteGuard
 from screenpop.ui.tray import TrayIcon, TrayState
 from screenpop.ui.window_state import load_window_state, save_window_state
 
@@ -70,11 +60,6 @@ _HEALTH_TO_TRAY = {
     SyncHealth.OFFLINE: TrayState.OFFLINE,
     SyncHealth.SIGN_IN_NEEDED: TrayState.SIGN_IN_NEEDED,
 }
-
-
-def _qt_messages_to_log(kind: QtMsgType, _context: object, message: str) -> None:
-    level = logging.DEBUG if kind == QtMsgType.QtDebugMsg else logging.WARNING
-    logging.getLogger("qt").log(level, "%s", message)
 
 
 def _age(moment: datetime | None) -> str:
@@ -97,7 +82,7 @@ class ScreenpopApp:
         self.language = language
         self.quit_requested = asyncio.Event()
         self.tasks = BackgroundTasks()
-        self.http = _http_client(settings)
+        self.http = http_client(settings)
         self._connection: Connection | None = None
         self.cache = CallerIdCache(profile.cache_file)
         self.tray = TrayIcon()
@@ -200,12 +185,16 @@ class ScreenpopApp:
         self._prune.start()
         self.tasks.spawn(self.calls.load_recent(), name="recent calls")
         self.softphone.start(self.settings)
-        self._settings_watch = SettingsWatch(
-            [self.profile.settings_file, system_settings_file()], self.reload_settings
-        )
+        self.watch_settings()
         if not self.settings.tenant_url and not self.demo:
             # From install to first pop: ask for the tenant rather than show "offline".
             self.setup.open_first_run(self._switch_to_demo)
+
+    def watch_settings(self) -> None:
+        """Follow the settings files: `screenpop configure`, an edit by hand, IT's rollout."""
+        self._settings_watch = SettingsWatch(
+            [self.profile.settings_file, system_settings_file()], self.reload_settings
+        )
 
     def _switch_to_demo(self) -> None:
         """ "Try the demo instead": the demo runs with a profile of its own; this one ends."""
@@ -341,7 +330,7 @@ class ScreenpopApp:
     def _reconnect(self, *, ca_changed: bool) -> None:
         self._connection = None
         if ca_changed:
-            old, self.http = self.http, _http_client(self.settings)
+            old, self.http = self.http, http_client(self.settings)
             self.tasks.spawn(old.aclose(), name="old HTTP client")
         self.scheduler.sync_now()
 
@@ -396,77 +385,9 @@ def _open_in_browser(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
 
 
-def _http_client(settings: Settings) -> httpx.AsyncClient:
-    try:
-        return make_http_client(ca_file=settings.ca_file or None)
-    except ConfigError as err:
-        # A company CA file gone missing must not keep the app from starting.
-        log.warning("%s; using the system's trust store alone", err.message)
-        return make_http_client()
-
-
 def _history(profile: Profile) -> CallHistory | None:
     try:
         return CallHistory(profile.history_file)
     except HistoryError as err:
         log.warning("no call history this time: %s", err.message)
         return None
-
-
-def _quit_on_signals(quit_requested: asyncio.Event) -> QTimer:
-    """SIGTERM (logout, `kill`) and Ctrl+C end the app cleanly instead of killing it mid-write."""
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: quit_requested.set())
-    # Python runs signal handlers only between bytecodes; this heartbeat lets it while Qt idles.
-    heartbeat = QTimer()
-    heartbeat.timeout.connect(lambda: None)
-    heartbeat.start(250)
-    return heartbeat
-
-
-def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> int:
-    """Start the tray app. Order: paths and logging (done by the CLI), settings,
-    single instance, QApplication + asyncio loop, services, tray."""
-    settings = load_settings(profile)
-    log_uncaught_exceptions()
-    qInstallMessageHandler(_qt_messages_to_log)
-    apply_app_user_model_id()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    language = install_translations(app, settings.language)
-    app.setApplicationName("Screenpop")
-    app.setApplicationVersion(__version__)
-    app.setQuitOnLastWindowClosed(False)
-    app.setWindowIcon(QIcon(str(resource_path("icons", "screenpop.svg"))))
-    # Links and captions readable in dark themes whose palettes leave them at light defaults.
-    PaletteGuard(app)
-
-    server = InstanceServer(server_name(profile.instance_key))
-    if not server.listen():
-        # Another instance owns this profile: bring it forward instead.
-        send(server.name, ShowApp())
-        log.info("another instance is running; handed over to it")
-        return 0
-
-    async def main() -> None:
-        screenpop = ScreenpopApp(profile, settings, demo, language)
-        server.message_received.connect(screenpop.handle)
-        links = OsLinkEvents(app, screenpop.handle)
-        heartbeat = _quit_on_signals(screenpop.quit_requested)
-        try:
-            screenpop.client()
-        except ScreenpopError as err:
-            log.warning("not ready to talk to SuperOffice: %s", err.message)
-        screenpop.start()
-        log.info("Screenpop %s started with profile %s", __version__, profile.root)
-        await screenpop.quit_requested.wait()
-        heartbeat.stop()
-        server.close()
-        await screenpop.stop()
-        links.deleteLater()
-
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    with loop:
-        loop.run_until_complete(main())
-    return 0

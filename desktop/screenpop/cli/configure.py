@@ -169,7 +169,7 @@ def sign_in(profile: Profile) -> int:
     import webbrowser
 
     from screenpop.services.connection import make_connection
-    from screenpop.superoffice.client import make_http_client
+    from screenpop.services.http import http_client
 
     settings = load_settings(profile)
     if settings.auth is not AuthKind.ONLINE:
@@ -185,7 +185,7 @@ def sign_in(profile: Profile) -> int:
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
 
     async def run() -> str:
-        async with make_http_client(ca_file=settings.ca_file or None) as http:
+        async with http_client(settings, strict=True) as http:
             connection = make_connection(settings, http)
             assert connection.session is not None  # Online always has one
             await connection.session.sign_in(open_browser)

@@ -162,7 +162,7 @@ def _links_as_calls(args: list[str]) -> list[str]:
 def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
     command = args.command
     if command is None:
-        from screenpop.app.tray_app import run_app
+        from screenpop.app.startup import run_app
 
         return run_app(profile, verbose=verbose)
     if command == "demo":
@@ -237,7 +237,7 @@ def _sync(profile: Profile) -> int:
     import asyncio
 
     from screenpop.services.connection import make_client
-    from screenpop.superoffice.client import make_http_client
+    from screenpop.services.http import http_client
     from screenpop.superoffice.errors import SignInNeededError
     from screenpop.sync.caller_ids import sync_caller_ids
     from screenpop.sync.ticket_statuses import TicketStatusBook
@@ -245,7 +245,7 @@ def _sync(profile: Profile) -> int:
     settings = load_settings(profile)
 
     async def run() -> str:
-        async with make_http_client(ca_file=settings.ca_file or None) as http:
+        async with http_client(settings, strict=True) as http:
             client = make_client(settings, http)
             result = await sync_caller_ids(
                 client, profile.cache_file, settings.home_region, **settings.sync_options()
@@ -367,13 +367,16 @@ def _contact_exists(profile: Profile, contact_id: int) -> bool:
     import httpx
 
     from screenpop.services.connection import make_client
-    from screenpop.superoffice.client import make_http_client
+    from screenpop.services.http import http_client
     from screenpop.superoffice.errors import NotFoundError
 
+    settings = load_settings(profile)
+
     async def check() -> bool:
-        async with make_http_client(httpx.Timeout(5.0)) as http:
+        # With the company CA: behind a TLS-inspecting proxy the check must get through too.
+        async with http_client(settings, httpx.Timeout(5.0)) as http:
             try:
-                await make_client(load_settings(profile), http).get_contact_summary(contact_id, 1)
+                await make_client(settings, http).get_contact_summary(contact_id, 1)
             except NotFoundError:
                 return False
             except ScreenpopError as err:

@@ -96,11 +96,11 @@ def run_summary(args: argparse.Namespace, profile: Profile) -> int:
 async def _fetch(profile: Profile, contact_id: int) -> tuple[SummaryView, int]:
     from screenpop.core.summary_view import ViewContext, summary_view
     from screenpop.services.connection import make_client
-    from screenpop.superoffice.client import make_http_client
+    from screenpop.services.http import http_client
     from screenpop.sync.ticket_statuses import TicketStatusBook
 
     settings = load_settings(profile)
-    async with make_http_client(ca_file=settings.ca_file or None) as http:
+    async with http_client(settings, strict=True) as http:
         client = make_client(settings, http)
         found = await client.get_contact_summary(contact_id, settings.summary_limit)
         book = TicketStatusBook(profile.ticket_statuses_file)

@@ -104,8 +104,14 @@ _CHATS = (
 )
 _OPEN_PROBABILITIES = (10, 20, 25, 30, 40, 50, 60, 75, 80, 90)
 # (share, status id): a recent ticket is mostly still open, an old one mostly closed.
-_RECENT_TICKETS = ((0.35, status.NEW), (0.6, status.IN_PROGRESS), (0.7, status.WAITING),
-                   (0.75, status.POSTPONED), (0.9, status.CLOSED), (1.0, status.BY_PHONE))
+_RECENT_TICKETS = (
+    (0.35, status.NEW),
+    (0.6, status.IN_PROGRESS),
+    (0.7, status.WAITING),
+    (0.75, status.POSTPONED),
+    (0.9, status.CLOSED),
+    (1.0, status.BY_PHONE),
+)
 _OLD_TICKETS = ((0.72, status.CLOSED), (0.88, status.BY_PHONE), (0.91, status.MERGED),
                 (0.93, status.DELETED), (0.95, status.SPAM), (0.98, status.POSTPONED),
                 (1.0, status.IN_PROGRESS))  # fmt: skip

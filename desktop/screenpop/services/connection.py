@@ -26,6 +26,7 @@ from screenpop.config.credentials import (
 )
 from screenpop.config.settings import Settings
 from screenpop.core.errors import ConfigError
+from screenpop.services.http import time_zone_header
 from screenpop.superoffice.auth import make_auth
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.bearer import OnlineSession
@@ -59,21 +60,25 @@ class Connection:
 
 
 def make_client(
-    settings: Settings, http: httpx.AsyncClient, *, time_zone: str = ""
+    settings: Settings, http: httpx.AsyncClient, *, language: str = "en"
 ) -> SuperOfficeClient:
-    return make_connection(settings, http, time_zone=time_zone).client
+    return make_connection(settings, http, language=language).client
 
 
 def make_connection(
     settings: Settings,
     http: httpx.AsyncClient,
     *,
-    time_zone: str = "",
+    time_zone: str | None = None,
     online: OnlineOptions | None = None,
     retry: RetryPolicy | None = None,
     language: str = "en",
 ) -> Connection:
-    """Raises ConfigError (one line) for what the user or administrator must set up first."""
+    """Raises ConfigError (one line) for what the user or administrator must set up first.
+    Requests ask for ``language`` and the agent's time zone (by default the home region's:
+    :func:`screenpop.services.http.time_zone_header`)."""
+    if time_zone is None:
+        time_zone = time_zone_header(settings.home_region)
     if not settings.tenant_url:
         raise ConfigError(
             "No SuperOffice tenant is set up yet: "

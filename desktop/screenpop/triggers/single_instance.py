@@ -1,15 +1,20 @@
-"""One running app per user and profile, over QLocalServer; later starts hand it their work."""
+"""One running app per user and profile, over QLocalServer; later starts hand it their work.
+
+The address is :func:`screenpop.triggers.instance_address.instance_address` (a socket in the
+user's runtime folder); messages are one line of versioned JSON each
+(:mod:`screenpop.triggers.messages`), answered by one line.
+"""
 
 from __future__ import annotations
 
-import getpass
 import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
+from screenpop.triggers.instance_address import instance_address
 from screenpop.triggers.messages import (
     MAX_MESSAGE_BYTES,
     Message,
@@ -22,11 +27,12 @@ log = logging.getLogger(__name__)
 
 _REPLY_OK = b'{"v": 1, "ok": true}\n'
 _REPLY_BAD = b'{"v": 1, "ok": false}\n'
+# A socket file removed under the app (a cleaner of temporary folders) is made anew this often.
+REFRESH_MS = 30_000
 
 
 def server_name(instance_key: str) -> str:
-    user = "".join(c for c in getpass.getuser() if c.isalnum()) or "user"
-    return f"screenpop-{user}-{instance_key}"
+    return instance_address(instance_key)
 
 
 def send(name: str, message: Message, timeout_ms: int = 3000) -> bool:
@@ -65,6 +71,9 @@ class InstanceServer(QObject):
         # silently stealing a live instance's socket. Access is restricted after listening.
         self._server.newConnection.connect(self._accept)
         self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._refresh = QTimer(self)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self.refresh)
 
     def listen(self) -> bool:
         """Become the single instance. False when another live instance already is."""
@@ -84,9 +93,19 @@ class InstanceServer(QObject):
         if sys.platform != "win32":
             # Only this user may hand the app calls.
             Path(self._server.fullServerName()).chmod(0o600)
+            self._refresh.start()
         return True
 
+    def refresh(self) -> bool:
+        """Listen anew if the socket file was removed; True when it was."""
+        if not self._server.isListening() or Path(self._server.fullServerName()).exists():
+            return False
+        log.info("the single-instance socket %s was removed; listening anew", self.name)
+        self._server.close()
+        return self.listen()
+
     def close(self) -> None:
+        self._refresh.stop()
         self._server.close()
 
     def _accept(self) -> None:

@@ -17,16 +17,6 @@ from screenpop.config.settings_files import (
     save_settings,
 )
 from screenpop.core.errors import ConfigError
-from tests.helpers import run_cli
-
-
-@pytest.fixture
-def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "system" / "settings.ini"
-    path.parent.mkdir()
-    monkeypatch.setenv("SCREENPOP_SYSTEM_SETTINGS", str(path))
-    return path
-
 
 ADMIN = """\
 [tenant]
@@ -71,13 +61,3 @@ def test_saving_all_settings_writes_only_what_changed(profile: Profile, system_f
     assert "limit=10" in text and "Cust4242" not in text  # the admin's value stays the admin's
     with pytest.raises(ConfigError, match="locked tenant/url"):
         save_settings(profile, replace(load_settings(profile), tenant_url="https://x.example/y"))
-
-
-def test_configure_refuses_a_locked_value_in_one_line(tmp_path: Path, system_file: Path) -> None:
-    system_file.write_text(ADMIN)
-    result = run_cli(tmp_path / "p", "configure", "--pop", "never")
-    assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
-        "screenpop: Your administrator has locked pop/mode; it cannot be changed here."
-    ]
-    assert run_cli(tmp_path / "p", "configure", "--no-auto-open").returncode == 0

@@ -17,7 +17,7 @@ from phonenumbers import PhoneNumberFormat, PhoneNumberType
 from screenpop.core.errors import InvalidNumberError
 from screenpop.core.matching import MatchedBy, match
 from screenpop.core.phone import MIN_EXTERNAL_DIGITS, IncomingNumber, NumberKind, parse_incoming
-from tests.unit.test_matching_rules import WORLD, FakeIndex, entry
+from tests.pure.test_matching_rules import WORLD, FakeIndex, entry
 
 FAST = settings(max_examples=200, deadline=None, database=None)
 HOMES = ["NO", "SE", "DK", "GB", "DE", "NL", "IT", "US"]

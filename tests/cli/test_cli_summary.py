@@ -120,11 +120,11 @@ def test_refused_credentials_and_no_sign_in_are_one_line_exit_1(
 
 
 def test_no_window_toolkit_is_loaded(configured: Path) -> None:
-    """The command line loads no UI: `screenpop summary` shares core, not widgets."""
+    """The command line loads no Qt at all: `screenpop summary` shares core, not widgets."""
     probe = (
         "import sys; from screenpop.cli.main import main; code = main(sys.argv[1:]); "
-        "gui = sorted(m for m in sys.modules if m.startswith(('PySide6.QtGui', "
-        "'PySide6.QtWidgets', 'screenpop.ui', 'screenpop.app'))); print(gui); sys.exit(code)"
+        "gui = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken', "
+        "'screenpop.ui', 'screenpop.app'))); print(gui); sys.exit(code)"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe, "--profile", str(configured), "summary", "2", "--json"],

@@ -18,7 +18,7 @@ from screenpop.demo.server import DemoConfig, create_app
 from screenpop.superoffice.auth import SchemeAuth
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.tenant import Tenant
-from tests.unit.test_reference_shapes import CONTACT_MEMBERS
+from tests.pure.test_reference_shapes import CONTACT_MEMBERS
 
 TODAY = date(2026, 5, 4)
 API = "/Cust12345/api/v1"

@@ -24,7 +24,7 @@ from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.retry import NO_RETRY
 from screenpop.superoffice.tenant import Tenant
 from screenpop.sync.ticket_statuses import UNKNOWN_RETRY_S, TicketStatusBook, tenant_key
-from tests.unit.test_discovery import Clock
+from tests.pure.test_discovery import Clock
 
 TENANT = Tenant("http://demo/Cust12345")
 ITEMS = [TicketStatusItem(12, "New", TicketBaseStatus.ACTIVE)]

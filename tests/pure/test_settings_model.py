@@ -5,8 +5,6 @@ needs Qt."""
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -26,14 +24,6 @@ from screenpop.config.settings_files import (
     save_setting,
 )
 from screenpop.config.system_locale import region_of, system_region
-
-
-@pytest.fixture
-def system_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "system" / "settings.ini"
-    path.parent.mkdir()
-    monkeypatch.setenv("SCREENPOP_SYSTEM_SETTINGS", str(path))
-    return path
 
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -211,22 +201,6 @@ def test_the_system_region_comes_from_the_environment(monkeypatch: pytest.Monkey
         assert system_region() == "NO"
     finally:
         system_region.cache_clear()
-
-
-def test_settings_and_configure_load_no_qt(tmp_path: Path) -> None:
-    script = (
-        "import sys\n"
-        "from screenpop.cli.main import main\n"
-        f"p = {str(tmp_path)!r}\n"
-        "assert main(['--profile', p, 'configure', '--pop', 'answer', '--region', 'se']) == 0\n"
-        "assert main(['--profile', p, 'lookup', '+46 8 123 456 78']) == 0\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "[]"
 
 
 def test_the_former_stage_environment_is_read_as_qaonline(profile: Profile) -> None:

@@ -1,0 +1,199 @@
+"""The tray app's start, as named steps in one place (:func:`run_app`), and its end.
+
+Each step is logged with the time it took, so a slow start or a start that stops says where.
+Only what the steps up to the single-instance check need is imported at the top: a second
+start that hands over must not pay for importing the widgets, the HTTP stack and the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import faulthandler
+import logging
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+
+from screenpop import __version__
+from screenpop.config.logs import log_uncaught_exceptions
+from screenpop.config.profile import Profile
+from screenpop.config.settings_files import load_settings
+from screenpop.core.errors import ScreenpopError
+from screenpop.triggers.messages import ShowApp
+from screenpop.triggers.single_instance import InstanceServer, send, server_name
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from screenpop.app.tray_app import ScreenpopApp
+
+log = logging.getLogger(__name__)
+
+FAULTS_LOG = "faults.log"
+_HEARTBEAT_MS = 250
+# Kept open for the life of the process: faulthandler writes to its descriptor on a crash.
+_faults_file: list[IO[str]] = []
+
+
+@contextmanager
+def step(name: str) -> Iterator[None]:
+    started = time.perf_counter()
+    log.debug("start-up: %s…", name)
+    yield
+    log.info("start-up: %s (%.0f ms)", name, (time.perf_counter() - started) * 1000)
+
+
+def _qt_messages_to_log(kind: QtMsgType, _context: object, message: str) -> None:
+    level = logging.DEBUG if kind == QtMsgType.QtDebugMsg else logging.WARNING
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def report_last_crash(log_dir: Path) -> None:
+    """A fatal error of the last run (a crash in Qt, a signal) is in faults.log: into the log
+    with it, once, then the file starts afresh."""
+    path = log_dir / FAULTS_LOG
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").strip()
+    except OSError:
+        return
+    if text:
+        log.warning("the last run ended with a fatal error:\n%s", text[-8000:])
+        path.write_text("", encoding="utf-8")
+
+
+def write_faults_to(log_dir: Path) -> None:
+    """faulthandler: a crash that Python cannot catch still leaves its stack in the log folder."""
+    report_last_crash(log_dir)
+    try:
+        faults = (log_dir / FAULTS_LOG).open("a", encoding="utf-8")
+    except OSError as err:
+        log.info("no %s this time: %s", FAULTS_LOG, err.strerror)
+        return
+    _faults_file.append(faults)
+    faulthandler.enable(file=faults, all_threads=True)
+
+
+def _quit_on_signals(quit_requested: asyncio.Event) -> QTimer:
+    """SIGTERM (logout, `kill`) and Ctrl+C end the app cleanly instead of killing it mid-write."""
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: quit_requested.set())
+    # Python runs signal handlers only between bytecodes; this heartbeat lets it while Qt idles.
+    heartbeat = QTimer()
+    heartbeat.timeout.connect(lambda: None)
+    heartbeat.start(_HEARTBEAT_MS)
+    return heartbeat
+
+
+def _hand_over(profile: Profile) -> bool:
+    """Another instance owns this profile: bring it forward. True when one answered."""
+    if send(server_name(profile.instance_key), ShowApp(), timeout_ms=1000):
+        log.info("another instance is running; handed over to it")
+        return True
+    return False
+
+
+def _make_application() -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from screenpop.integration.identity import apply_app_user_model_id
+    from screenpop.integration.resources import resource_path
+    from screenpop.ui.theme import PaletteGuard
+
+    qInstallMessageHandler(_qt_messages_to_log)
+    apply_app_user_model_id()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Screenpop")
+    app.setApplicationVersion(__version__)
+    app.setQuitOnLastWindowClosed(False)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "screenpop.svg"))))
+    # Links and captions readable in dark themes whose palettes leave them at light defaults.
+    PaletteGuard(app)
+    return app
+
+
+def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> int:
+    """Start the tray app, in this order:
+
+    1. paths: the profile's folders (the command line made them for every command);
+    2. logging: the log file (the command line's), errors nobody caught, and faulthandler;
+    3. settings: loaded, every value checked against the settings table;
+    4. single instance: a running app for this profile is brought forward and this process
+       ends here, before it pays for a QApplication;
+    5. QApplication and the asyncio loop on it, with the UI language;
+    6. services: the cache, history, sync, softphone, and the single-instance server;
+    7. tray: the icon (or the main window), the first sync, the first-run window if needed.
+    """
+    with step("paths"):
+        profile.ensure()
+    with step("logging"):
+        log_uncaught_exceptions()
+        write_faults_to(profile.log_dir)
+    with step("settings"):
+        settings = load_settings(profile)
+    with step("single instance"):
+        if _hand_over(profile):
+            return 0
+    with step("QApplication"):
+        import qasync
+
+        from screenpop.ui.i18n import install_translations
+
+        app = _make_application()
+        language = install_translations(app, settings.language)
+    with step("services"):
+        from screenpop.app.tray_app import ScreenpopApp
+        from screenpop.triggers.os_links import OsLinkEvents
+
+        server = InstanceServer(server_name(profile.instance_key))
+        if not server.listen():
+            # Two starts at the same moment, and the other won: hand over to it after all.
+            return 0 if _hand_over(profile) else 1
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        screenpop = ScreenpopApp(profile, settings, demo, language)
+        server.message_received.connect(screenpop.handle)
+        links = OsLinkEvents(app, screenpop.handle)
+        heartbeat = _quit_on_signals(screenpop.quit_requested)
+        try:
+            screenpop.client()
+        except ScreenpopError as err:
+            log.warning("not ready to talk to SuperOffice: %s", err.message)
+    display_lost: list[bool] = []
+    # Qt leaves its event loop by itself only when the window system went away (the X server
+    # died, the session ended): everything else ends through quit_requested.
+    app.aboutToQuit.connect(lambda: display_lost.append(not screenpop.quit_requested.is_set()))
+
+    async def main() -> None:
+        with step("tray"):
+            screenpop.start()
+        log.info("Screenpop %s started with profile %s", __version__, profile.root)
+        await screenpop.quit_requested.wait()
+        heartbeat.stop()
+        server.close()
+        await screenpop.stop()
+        links.deleteLater()
+
+    with loop:
+        try:
+            loop.run_until_complete(main())
+        except RuntimeError:
+            if not any(display_lost):
+                raise
+            _end_without_display(screenpop, server.close)
+    return 0
+
+
+def _end_without_display(screenpop: ScreenpopApp, close_server: Callable[[], None]) -> None:
+    """The display is gone, so no window can close: keep what is on disk safe and end."""
+    log.warning("the display went away (the window system ended); Screenpop ends")
+    close_server()
+    screenpop.calls.close()
+    screenpop.cache.close()
