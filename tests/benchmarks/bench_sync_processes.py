@@ -63,8 +63,9 @@ _BASELINE = (
     _PEAK
     + """
 import sys, httpx
-url, last = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
-body = {"LastHash": last, "MinDate": None, "MaxDate": None}
+url, last = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else "")
+# The members as the reference types them (the app sends the same: superoffice/client.py).
+body = {"LastHash": last, "MinDate": "1900-01-01T00:00:00", "MaxDate": "2200-01-01T00:00:00"}
 response = httpx.post(url, json=body, auth=("demo", "demo"), timeout=900)
 response.raise_for_status()
 decoded = response.json()
@@ -129,7 +130,8 @@ def _answer(persons: int, seed: int) -> dict[str, Any]:
     with s.demo_tenant(persons, seed) as url:
         response = httpx.post(
             s.caller_ids_endpoint(url),
-            json={"LastHash": None},
+            json={"LastHash": "", "MinDate": "1900-01-01T00:00:00",
+                  "MaxDate": "2200-01-01T00:00:00"},
             auth=(s.USER, s.PASSWORD),
             timeout=s.LONG_TIMEOUT,
         )
