@@ -99,6 +99,8 @@ def _build_parser() -> argparse.ArgumentParser:
     lookup = sub.add_parser("lookup", parents=[common], help="match a number against the cache")
     lookup.add_argument("number")
     lookup.add_argument("--json", action="store_true")
+    lookup.add_argument("--live", action="store_true",
+                        help="ask SuperOffice when the cache has no match")  # fmt: skip
 
     call = sub.add_parser("call", parents=[common], help="hand a call event to the running app")
     call.add_argument("number")
@@ -275,6 +277,10 @@ def _lookup(args: argparse.Namespace, profile: Profile) -> int:
                 file=sys.stderr,
             )
         candidates = match(cache, incoming)
+    if args.live and not candidates:
+        from screenpop.cli.live import lookup_live
+
+        candidates = lookup_live(settings, incoming)
     if args.json:
         print(json.dumps([c.to_json() for c in candidates], ensure_ascii=False, indent=2))
     elif not candidates:

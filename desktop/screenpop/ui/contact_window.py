@@ -96,6 +96,7 @@ class ContactWindow(QMainWindow):
         self.header = ContactHeader()
         self.header.company_clicked.connect(self._open_contact)
         self.header.person_clicked.connect(self._open_person)
+        self.header.caller_picked.connect(self.set_caller)
         self.header.url_activated.connect(self.link_activated)
         # Short names the app and the tests use.
         self.company_label = self.header.company_label
@@ -279,7 +280,15 @@ class ContactWindow(QMainWindow):
 
     def set_caller(self, caller: Candidate | None) -> None:
         self._caller = caller
+        persons = self.header.caller_picker.persons()
+        if self.header.picking():
+            known = caller is None or any(p.person_id == caller.person_id for p in persons)
+            self.header.set_callers(persons if known else [], caller)
         self._fill_header()
+
+    def set_callers(self, callers: Sequence[Candidate]) -> None:
+        """A switchboard's people (one company's): the header offers them as the caller."""
+        self.header.set_callers(callers, self._caller)
 
     def set_fetching_more(self, key: str) -> None:
         self.busy.show()
