@@ -167,6 +167,9 @@ class LiveLookup:
         if pending is None:
             if len(self._pending) >= LOOKUPS_AT_ONCE + MAX_WAITING or not self._bucket.take():
                 return self._refuse()
+            if self._refused:
+                log.info("%d live lookups were refused in a flood of numbers", self._refused)
+                self._refused = 0
             pending = asyncio.ensure_future(self._run(key, incoming))
             self._pending[key] = pending
             pending.add_done_callback(lambda _done: self._pending.pop(key, None))
@@ -179,15 +182,15 @@ class LiveLookup:
         await asyncio.gather(*self._pending.values(), return_exceptions=True)
 
     def _refuse(self) -> LiveAnswer:
+        # One line when a flood begins; how many it cost, once it is over (above).
+        if not self._refused:
+            log.warning("live lookups refused: too many unknown numbers at once")
         self._refused += 1
-        if self._refused == 1 or self._refused % 100 == 0:
-            log.warning("live lookups refused: %d unknown numbers at once", self._refused)
         return LiveAnswer(Outcome.FAILED, reason="Too many unknown numbers at once.")
 
     async def _run(self, key: str, incoming: IncomingNumber) -> LiveAnswer:
         async with self._gate:
             self.requests += 1
-            self._refused = 0
             started = self._clock()
             try:
                 async with asyncio.timeout(self._deadline_s):

@@ -182,6 +182,13 @@ class CallToast(QWidget):
         self._chooser_row = QHBoxLayout()
         self._chooser_row.setContentsMargins(self._indent - 8, 0, 0, 0)
         layout.addLayout(self._chooser_row)
+        # An unknown caller's actions, on a row of their own: a 360 px card has no room beside
+        # the call's state for both.
+        self._actions = QHBoxLayout()
+        self._actions.setSpacing(6)
+        self._actions.addSpacing(self._indent)
+        self._actions.addStretch(1)
+        layout.addLayout(self._actions)
         layout.addLayout(self._bottom)
         self._fill()
 
@@ -192,7 +199,6 @@ class CallToast(QWidget):
         number = self.incoming.display
         self.setCursor(Qt.CursorShape.ArrowCursor)
         self.setToolTip("")
-        self.detail_label.setToolTip("")
         if variant == "single":
             candidate = self.candidates[0]
             self.name_label.setText(caller_name(candidate))
@@ -215,14 +221,14 @@ class CallToast(QWidget):
         elif self.lookup is LookupState.LOOKING:
             self.name_label.setText(number)
             self.company_label.setText("")
-            self.detail_label.setText(lookup_detail(self.lookup, number, ""))
+            self.detail_label.setText(lookup_detail(self.lookup, ""))
             self.avatar.set_text("…")
         else:
             self.name_label.setText(self.tr("Unknown caller"))
-            self.company_label.setText("")
-            detail = lookup_detail(self.lookup, number, self._lookup_reason)
-            self.detail_label.setText(detail)
-            self.detail_label.setToolTip(self._lookup_reason)
+            looked_up = self.lookup is not LookupState.NONE
+            self.company_label.setText(number if looked_up else "")
+            detail = lookup_detail(self.lookup, self._lookup_reason)
+            self.detail_label.setText(detail if looked_up else number)  # elided: whole on hover
             self.avatar.set_text("?")
         self.company_label.setVisible(bool(self.company_label.text()))
         self._fill_buttons(variant)
@@ -230,6 +236,9 @@ class CallToast(QWidget):
         self.setWindowTitle(
             title_safe(arg(self.tr("Call from %1 — Screenpop"), self._caller_text()))
         )
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the buttons just hidden must not count in the new height
         self.adjustSize()
 
     def _fill_buttons(self, variant: str) -> None:
@@ -241,11 +250,11 @@ class CallToast(QWidget):
             self.search_button.clicked.connect(
                 lambda: self.search_requested.emit(self.incoming.digits)
             )
-            self._bottom.addWidget(self.search_button)
+            self._actions.insertWidget(self._actions.count() - 1, self.search_button)
         if unknown and self._can_add and self.add_button is None:
             self.add_button = _flat_button(self.tr(ADD_TEXT), self.tr(ADD_TIP))
             self.add_button.clicked.connect(self.add_requested)
-            self._bottom.addWidget(self.add_button)
+            self._actions.insertWidget(self._actions.count() - 1, self.add_button)
         if self.search_button is not None:
             self.search_button.setVisible(unknown)
         if self.add_button is not None:

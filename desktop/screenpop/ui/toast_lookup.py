@@ -23,8 +23,8 @@ class LookupState(StrEnum):
 
 
 LOOKING_TEXT = QT_TRANSLATE_NOOP("CallToast", "Looking up in SuperOffice…")
-NOT_FOUND_TEXT = QT_TRANSLATE_NOOP("CallToast", "%1 · Not found in SuperOffice")
-FAILED_TEXT = QT_TRANSLATE_NOOP("CallToast", "%1 · Could not look up: %2")
+NOT_FOUND_TEXT = QT_TRANSLATE_NOOP("CallToast", "Not found in SuperOffice")
+FAILED_TEXT = QT_TRANSLATE_NOOP("CallToast", "Could not look up: %1")
 ADD_TEXT = QT_TRANSLATE_NOOP("CallToast", "Add to SuperOffice…")
 ADD_TIP = QT_TRANSLATE_NOOP("CallToast", "Add this caller to SuperOffice as a new person")
 
@@ -33,12 +33,12 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("CallToast", text)
 
 
-def lookup_detail(state: LookupState, number: str, reason: str) -> str:
-    """The toast's detail line for an unknown number in ``state``."""
+def lookup_detail(state: LookupState, reason: str) -> str:
+    """How the lookup of an unknown number stands, for the toast's detail line ("" for none)."""
     if state is LookupState.LOOKING:
         return _tr(LOOKING_TEXT)
     if state is LookupState.NOT_FOUND:
-        return arg(_tr(NOT_FOUND_TEXT), number)
+        return _tr(NOT_FOUND_TEXT)
     if state is LookupState.FAILED:
-        return arg(_tr(FAILED_TEXT), number, one_line(reason))
-    return number
+        return arg(_tr(FAILED_TEXT), one_line(reason))
+    return ""
