@@ -13,6 +13,7 @@ import httpx
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from screenpop.app.add_person_flow import AddPersonFlow
 from screenpop.app.call_flow import CallFlow
@@ -121,8 +122,14 @@ def test_a_miss_pops_at_once_and_is_filled_in_place(
         assert toast.lookup is LookupState.LOOKING
         assert toast.name_label.text() == format_e164(number)
         assert toast.detail_label.text() == "Looking up in SuperOffice…"
+        # The search's answer fills it (the name; the company as the hit names it) ...
         await wait_until(lambda: toast.variant() == "single")
         assert app.toasts() == [toast]  # the same toast, filled in place
+        [hit] = toast.candidates
+        assert f"{hit.person_name} ({hit.contact_name})" == label
+        # ... and the person's record makes it theirs for certain (their company's id).
+        await wait_until(lambda: toast.candidates[0].contact_id > 0)
+        assert app.toasts() == [toast]
         [found] = toast.candidates
         assert f"{found.person_name} ({toast.company_label.text()})" == label
         assert toast.name_label.text() == f"{found.mrmrs} {found.person_name}"
@@ -244,7 +251,7 @@ def test_an_unknown_caller_added_to_superoffice(
         assert dialog.chosen_company() == (company.contact_id, company.name)
         qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
         await wait_until(lambda: toast.variant() == "single")
-        assert not dialog.isVisible()
+        assert not isValid(dialog)  # closed, and deleted on the UI thread
         [person] = toast.candidates
         assert (person.person_name, person.contact_id) == ("Nora Berg", company.contact_id)
         posted = app.transport.paths.index("Person")
@@ -304,6 +311,7 @@ def test_without_the_right_superoffice_itself_is_offered(
         dialog.open_web_button.click()
         assert app.opened == [app.client.links.contact(company.contact_id)]
         assert not dialog.isVisible()
+        await wait_until(lambda: not isValid(dialog))
 
     loop.run_until_complete(scenario())
 

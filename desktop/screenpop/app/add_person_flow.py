@@ -13,6 +13,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from shiboken6 import isValid
+
 from screenpop.config.settings import Settings
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.matching import Candidate, MatchedBy
@@ -59,6 +62,9 @@ class AddPersonFlow:
         )
         dialog.open_web_requested.connect(lambda: self._open_web(dialog))
         dialog.finished.connect(lambda _result: self._forget(dialog))
+        # Deleted here, on the UI thread: its connections above make a reference cycle that
+        # the garbage collector could otherwise break on any thread.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialogs.append(dialog)
         dialog.show()
         dialog.raise_()
@@ -87,8 +93,11 @@ class AddPersonFlow:
             items = await self._client().search_companies(text)
         except ScreenpopError as err:
             log.info("companies not searched in SuperOffice: %s", err.message)
-            dialog.set_search_note(err.message)
+            if isValid(dialog):
+                dialog.set_search_note(err.message)
             return
+        if not isValid(dialog):
+            return  # closed meanwhile
         dialog.set_search_note("")
         dialog.set_companies(text, [(item.id, item.full_name or item.name) for item in items])
 
@@ -96,28 +105,25 @@ class AddPersonFlow:
         try:
             client = self._client()
             person = await client.create_person(new.entity(await client.default_person()))
-        except ForbiddenError as err:
-            log.warning("person not added: %s", err.message)
-            dialog.show_error(err.message, forbidden=True)
-            return
         except ScreenpopError as err:
             log.warning("person not added: %s", err.message)
-            dialog.show_error(err.message)
+            if isValid(dialog):
+                dialog.show_error(err.message, forbidden=isinstance(err, ForbiddenError))
             return
-        company = dialog.chosen_company()
         candidate = Candidate(
             person_id=person.person_id,
             contact_id=person.contact_id or new.contact_id,
             person_name=person.name,
             mrmrs=person.mrmrs,
-            contact_name=person.contact_name or (company[1] if company else ""),
+            contact_name=person.contact_name or new.contact_name,
             number=new.e164,
             matched_by=MatchedBy.EXACT,
         )
         log.info("person %d added to contact %d", candidate.person_id, candidate.contact_id)
         self._added.add(new.e164, candidate)
-        on_added(candidate)
-        dialog.accept()
+        on_added(candidate)  # also when the form was closed meanwhile: the person exists
+        if isValid(dialog):
+            dialog.accept()
 
     def _open_web(self, dialog: AddPersonDialog) -> None:
         try:

@@ -2,8 +2,10 @@
 
 The pop controller paints a miss's toast at once, then hands it over here (``on_miss``): the
 toast says "Looking up in SuperOffice…" while :class:`screenpop.services.live_lookup.LiveLookup`
-asks the tenant, and is filled in place when the answer comes (the company's summary fetched
-ahead, the window opened where the agent wants that), or says calmly that the number is not in
+asks the tenant, and is filled in place as soon as the search answers (the caller's name, and
+the company their list item names), then once more when persons are resolved to their
+companies (the company's summary fetched ahead, the window opened where the agent wants that;
+a click that came in between opens it then), or says calmly that the number is not in
 SuperOffice or could not be looked up. An unknown caller's toast offers "Add to SuperOffice…"
 (:mod:`screenpop.app.add_person_flow`). Later events of the call, and later calls from the
 number, know the answer at once (``also_known``): the live memory, and the persons added.
@@ -51,6 +53,7 @@ class LivePops:
         self._added = added
         self._tasks = tasks
         self._settings = settings
+        self._clicked: dict[str, int] = {}
         pops.on_miss = self.miss
         pops.also_known = self.known
 
@@ -84,10 +87,12 @@ class LivePops:
         return list(answer.candidates)
 
     def miss(self, key: str, toast: CallToast) -> None:
-        """A toast for a number nobody in the cache has, just shown."""
+        """A toast for a number nobody in the cache has, about to show."""
         incoming = toast.incoming
+        # Connections name the call's key, never the toast: a toast caught in a reference cycle
+        # would be destroyed by whichever thread collects it.
         if incoming.kind is NumberKind.NUMBER and incoming.e164 is not None:
-            toast.add_requested.connect(lambda: self._add(key, toast))
+            toast.add_requested.connect(lambda: self._add(key))
             toast.offer_add(True)
         if not self._settings().live_lookup or not search_digits(incoming):
             return
@@ -96,15 +101,31 @@ class LivePops:
             self._show(key, toast, answer)  # a negative answer of minutes ago: no new request
             return
         toast.set_lookup(LookupState.LOOKING)
-        self._pops.toasts.restack()
+        toast.open_requested.connect(lambda chosen: self._open_when_known(key, chosen))
         self._tasks.spawn(self._fill(key, toast), name="live lookup")
 
     async def _fill(self, key: str, toast: CallToast) -> None:
-        answer = await self._lookup.lookup(toast.incoming)
+        def hits(found: tuple[Candidate, ...]) -> None:
+            if self._pops.toasts.get(key) is toast:
+                toast.set_candidates(list(found))
+                self._pops.toasts.restack()
+
+        try:
+            answer = await self._lookup.lookup(toast.incoming, hits)
+        finally:
+            clicked = self._clicked.pop(key, None)
         if self._pops.toasts.get(key) is not toast:
             log.debug("live answer for %s came after its toast went", key)
             return
         self._show(key, toast, answer)
+        chosen = next((c for c in toast.candidates if c.person_id == clicked), None)
+        if chosen is not None and chosen.contact_id > 0:
+            self._pops.open_contact(chosen.contact_id, chosen)
+
+    def _open_when_known(self, key: str, chosen: Candidate) -> None:
+        """A person chosen before their company is known: theirs opens once it is."""
+        if chosen.contact_id <= 0:
+            self._clicked[key] = chosen.person_id
 
     def _show(self, key: str, toast: CallToast, answer: LiveAnswer) -> None:
         if answer.outcome is Outcome.FOUND:
@@ -123,10 +144,15 @@ class LivePops:
             self._pops.windows.prefetch(companies.pop())
         self._pops.auto_open(candidates)
 
-    def _add(self, key: str, toast: CallToast) -> None:
+    def _add(self, key: str) -> None:
+        toast = self._pops.toasts.get(key)
+        if toast is None:
+            return
+
         def added(candidate: Candidate) -> None:
-            if self._pops.toasts.get(key) is toast:
-                self.fill(toast, [candidate])
+            shown = self._pops.toasts.get(key)
+            if shown is not None:
+                self.fill(shown, [candidate])
 
         self._adding.start(toast.incoming, added)
 

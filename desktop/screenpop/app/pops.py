@@ -6,8 +6,8 @@ ended) and never add another. Whether a call's company opens by itself is a sett
 switchboard whose people all work for one company opens that company, and its window asks who
 called. When the number belongs to one company, its summary is fetched while the phone rings,
 so the window has it when it opens. A ringing toast that hears nothing more leaves after the
-ringing timeout. A number the cache lacks is handed to ``on_miss`` with its toast (the live
-lookup fills it); ``also_known`` names callers the cache does not hold yet.
+ringing timeout. A number the cache lacks is handed to ``on_miss`` with its toast, just before
+it shows (the live lookup fills it); ``also_known`` names callers the cache does not hold yet.
 """
 
 from __future__ import annotations
@@ -119,14 +119,15 @@ class PopController:
             # While it rings: the company (whoever of it calls) is then shown at once.
             self.windows.prefetch(companies.pop())
         toast = CallToast(incoming, candidates, state)
-        toast.open_requested.connect(lambda c: self.open_contact(c.contact_id, c))
+        toast.open_requested.connect(self._open_chosen)
         toast.search_requested.connect(self._on_search)
+        if not candidates and self.on_miss is not None:
+            # Before it shows: the lookup is on its way while the toast paints.
+            self.on_miss(key, toast)
         self.toasts.add(key, toast)
         if untracked or state is CallState.RINGING:
             # A call without an id never hears of its end; a ring may be all a hook sends.
             toast.schedule_dismiss(self._settings.ringing_timeout_s * 1000)
-        if not candidates and self.on_miss is not None:
-            self.on_miss(key, toast)
         self.auto_open(candidates)
 
     def auto_open(self, candidates: Sequence[Candidate]) -> None:
@@ -137,6 +138,11 @@ class PopController:
         chosen = candidates[0] if len(candidates) == 1 else None
         contact_id, callers = candidates[0].contact_id, list(candidates)
         self._later(lambda: self.open_contact(contact_id, chosen, activate=False, callers=callers))
+
+    def _open_chosen(self, chosen: Candidate) -> None:
+        # A live hit's person whose company is still being looked up opens once it is known.
+        if chosen.contact_id > 0:
+            self.open_contact(chosen.contact_id, chosen)
 
     @staticmethod
     def _later(job: Callable[[], object]) -> None:

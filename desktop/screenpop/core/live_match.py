@@ -12,6 +12,7 @@ trailing digits, and never across two known, different countries.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -24,6 +25,9 @@ from screenpop.core.person import HitKind, ListItem, Person
 from screenpop.core.phone import MIN_EXTERNAL_DIGITS, IncomingNumber, NumberKind, parse_incoming
 
 log = logging.getLogger(__name__)
+
+# "Name (Company, Department) number": the outermost brackets before the trailing number.
+_COMPANY_IN_NAME = re.compile(r"^[^(]*\((.+)\)[^()]*$")
 
 MAX_HITS_CHECKED = 1000
 """A tenant answering thousands of hits (a too-short query, a broken provider): only this many
@@ -95,6 +99,14 @@ def hit_e164(extra_info: str, home_region: str) -> str | None:
     return parsed.e164
 
 
+def company_in_name(name: str) -> str:
+    """The company a person hit's ``Name`` carries ("person name + company name + phone
+    number", sample "Arnt Arntsen (Amadeus AS, AAvdeling) 22544545"), to show until
+    ``GET Person/{id}`` names it for certain; "" when it has none."""
+    found = _COMPANY_IN_NAME.match(name.strip())
+    return found.group(1).strip() if found else ""
+
+
 def _entry(item: ListItem, home_region: str) -> CacheEntry | None:
     kind = item.hit_kind
     e164 = hit_e164(item.extra_info or item.tooltip, home_region)
@@ -109,7 +121,7 @@ def _entry(item: ListItem, home_region: str) -> CacheEntry | None:
         person_name=name if person else "",
         mrmrs="",
         contact_id=0 if person else item.id,
-        contact_name="" if person else name,
+        contact_name=company_in_name(item.name) if person else name,
     )
     return CacheEntry(caller, e164)
 
@@ -118,7 +130,8 @@ def check_hits(
     items: Sequence[ListItem], incoming: IncomingNumber, home_region: str
 ) -> list[Candidate]:
     """The hits whose numbers are the incoming one by DESIGN §4, best first. A person's
-    ``contact_id`` is 0 until :func:`resolved` names their company."""
+    ``contact_id`` is 0 until :func:`resolved` names their company (``contact_name`` is the
+    one their ``Name`` carries until then)."""
     if len(items) > MAX_HITS_CHECKED:
         log.info("phonesearch sent %d hits; the first %d checked", len(items), MAX_HITS_CHECKED)
     entries = [e for item in items[:MAX_HITS_CHECKED] if (e := _entry(item, home_region))]

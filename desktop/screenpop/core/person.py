@@ -241,6 +241,7 @@ class NewPerson:
     contact_id: int
     e164: str
     mobile: bool
+    contact_name: str = ""
 
     def entity(self, default: dict[str, Any]) -> dict[str, Any]:
         """``Person/default``'s entity with this person filled in, for ``POST Person``: the

@@ -3,7 +3,9 @@
 One lookup (:func:`find_live`): ``MDOList/phonesearch`` for the number's stripped digits, every
 returned number checked against the incoming one by the matcher's own tiers
 (:mod:`screenpop.core.live_match`), then each person hit resolved to their company with
-``GET Person/{id}`` (a handful at most, a few at a time).
+``GET Person/{id}`` (a handful at most, a few at a time). The checked hits are shown as soon as
+the search answers (``on_hits``: the caller's name, and the company their list item names),
+one round trip after the call; the resolved answer follows.
 
 :class:`LiveLookup` is what the app and ``screenpop lookup --live`` ask. It never lets a flood
 of unknown numbers become a flood of requests: answers are remembered for the session
@@ -61,16 +63,23 @@ class LiveAnswer:
 
 
 NOT_FOUND = LiveAnswer(Outcome.NOT_FOUND)
+Hits = Callable[[tuple[Candidate, ...]], None]
 
 
 async def find_live(
-    client: SuperOfficeClient, incoming: IncomingNumber, home_region: str
+    client: SuperOfficeClient,
+    incoming: IncomingNumber,
+    home_region: str,
+    on_hits: Hits | None = None,
 ) -> list[Candidate]:
-    """Who in the whole CRM has the incoming number, best first; raises ScreenpopError."""
+    """Who in the whole CRM has the incoming number, best first; raises ScreenpopError.
+    ``on_hits`` hears the checked hits before persons are resolved to their companies."""
     digits = search_digits(incoming)
     if not digits:
         return []
     hits = check_hits(await client.search_phone(digits), incoming, home_region)
+    if hits and on_hits is not None:
+        on_hits(tuple(hits))
     persons = [hit for hit in hits if not hit.is_company]
     if len(persons) > MAX_PERSONS:
         log.info("%d persons have that number; the first %d are shown", len(persons), MAX_PERSONS)
@@ -130,6 +139,8 @@ class LiveLookup:
         self._gate = asyncio.Semaphore(LOOKUPS_AT_ONCE)
         self._memory: OrderedDict[str, tuple[float, LiveAnswer]] = OrderedDict()
         self._pending: dict[str, asyncio.Task[LiveAnswer]] = {}
+        self._hits: dict[str, tuple[Candidate, ...]] = {}
+        self._listeners: dict[str, list[Hits]] = {}
         self._refused = 0
         self.requests = 0
         """Lookups sent to the tenant (for tests and benchmarks)."""
@@ -155,8 +166,10 @@ class LiveLookup:
         """Forget every answer (another tenant, another home region, a person added)."""
         self._memory.clear()
 
-    async def lookup(self, incoming: IncomingNumber) -> LiveAnswer:
-        """The number's answer: remembered, shared with a lookup under way, or asked now."""
+    async def lookup(self, incoming: IncomingNumber, on_hits: Hits | None = None) -> LiveAnswer:
+        """The number's answer: remembered, shared with a lookup under way, or asked now.
+        ``on_hits``: the checked hits, as soon as the search has answered (see
+        :func:`find_live`)."""
         if not search_digits(incoming):
             return NOT_FOUND  # withheld, an internal extension: nothing to ask
         known = self.remembered(incoming)
@@ -172,7 +185,11 @@ class LiveLookup:
                 self._refused = 0
             pending = asyncio.ensure_future(self._run(key, incoming))
             self._pending[key] = pending
-            pending.add_done_callback(lambda _done: self._pending.pop(key, None))
+            pending.add_done_callback(lambda _done: self._finished(key))
+        if on_hits is not None:
+            self._listeners.setdefault(key, []).append(on_hits)
+            if key in self._hits:
+                on_hits(self._hits[key])  # joined a lookup whose search has answered
         # Shielded: a toast that goes away cancels its own wait, not a lookup others share.
         return await asyncio.shield(pending)
 
@@ -180,6 +197,16 @@ class LiveLookup:
         for task in list(self._pending.values()):
             task.cancel()
         await asyncio.gather(*self._pending.values(), return_exceptions=True)
+
+    def _finished(self, key: str) -> None:
+        self._pending.pop(key, None)
+        self._hits.pop(key, None)
+        self._listeners.pop(key, None)
+
+    def _tell_hits(self, key: str, hits: tuple[Candidate, ...]) -> None:
+        self._hits[key] = hits
+        for listener in list(self._listeners.get(key, ())):
+            listener(hits)
 
     def _refuse(self) -> LiveAnswer:
         # One line when a flood begins; how many it cost, once it is over (above).
@@ -194,7 +221,12 @@ class LiveLookup:
             started = self._clock()
             try:
                 async with asyncio.timeout(self._deadline_s):
-                    found = await find_live(self._client(), incoming, self._home_region())
+                    found = await find_live(
+                        self._client(),
+                        incoming,
+                        self._home_region(),
+                        lambda hits: self._tell_hits(key, hits),
+                    )
             except TimeoutError:
                 answer = LiveAnswer(Outcome.FAILED, reason="SuperOffice did not answer in time.")
             except ScreenpopError as err:

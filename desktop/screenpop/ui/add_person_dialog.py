@@ -185,7 +185,7 @@ class AddPersonDialog(QDialog):
         if number is None or number.e164 is None:
             return self.tr("This is not a phone number SuperOffice can store (+47 22 33 44 55).")
         mobile = bool(self.kind_combo.currentData())
-        return NewPerson(first, last, company[0], number.e164, mobile)
+        return NewPerson(first, last, company[0], number.e164, mobile, company[1])
 
     def _submit(self) -> None:
         result = self.new_person()
