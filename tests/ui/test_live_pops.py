@@ -4,6 +4,7 @@ demo tenant's whole CRM (in-process), or saying calmly why not; and "Add to Supe
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -18,16 +19,17 @@ from shiboken6 import isValid
 from screenpop.app.add_person_flow import AddPersonFlow
 from screenpop.app.call_flow import CallFlow
 from screenpop.app.live_pops import LivePops
-from screenpop.app.pops import PopController, pop_rules
+from screenpop.app.pops import MAX_TOASTS, PopController, pop_rules
 from screenpop.config.settings import Settings
 from screenpop.core.calls import CallEvent, CallState
 from screenpop.core.matching import MatchedBy
 from screenpop.core.phone import format_e164, parse_incoming
+from screenpop.core.pop_rules import PopRateGuard
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.demo.data import DemoData
 from screenpop.demo.persons import outside_callers
 from screenpop.demo.server import DemoConfig, create_app
-from screenpop.services.live_lookup import LiveLookup
+from screenpop.services.live_lookup import BURST, LiveLookup
 from screenpop.store.added_callers import AddedCallers
 from screenpop.store.cache import CallerIdCache
 from screenpop.superoffice.client import SuperOfficeClient
@@ -349,3 +351,68 @@ def test_a_mobile_number_is_filed_as_a_mobile(
         "+4791234599",
         "Mobile phone",
     )
+
+
+@pytest.mark.log_warnings
+def test_a_flood_of_unknown_callers_never_waits_and_asks_little(
+    qtbot: QtBot, loop: asyncio.AbstractEventLoop, make_live: Callable[..., Live]
+) -> None:
+    app = make_live(config=DemoConfig(seed=SEED, persons=PERSONS, latency_ms=20))
+    # Every call pops (the pop guard lifted): what is left to bound is the lookups' own limit.
+    app.calls.tracker.guard = PopRateGuard(burst=1000)
+
+    async def scenario() -> None:
+        started = time.perf_counter()
+        for n in range(200):  # 200 unknown numbers within a fraction of a second
+            app.calls.handle(CallEvent(f"+4721{n:06d}", CallState.RINGING, f"flood-{n}"))
+        assert time.perf_counter() - started < 2.0  # no call waited for the tenant
+        shown = app.toasts()
+        assert len(shown) == MAX_TOASTS
+        await wait_until(lambda: all(t.lookup is not LookupState.LOOKING for t in shown), 10)
+        assert app.transport.count("MDOList/phonesearch") <= BURST
+        # The last calls of the flood were not looked up; their toasts say why, calmly.
+        assert (
+            shown[-1].detail_label.text() == "Could not look up: Too many unknown numbers at once."
+        )
+
+    loop.run_until_complete(scenario())
+
+
+def test_a_live_hits_company_is_fetched_ahead_while_it_rings(
+    qtbot: QtBot, loop: asyncio.AbstractEventLoop, make_live: Callable[..., Live]
+) -> None:
+    _label, number = _outsider()
+    app = make_live(auto_open=False)
+
+    async def scenario() -> None:
+        toast = app.ring(number, "ahead")
+        await wait_until(lambda: toast.candidates and toast.candidates[0].contact_id > 0)
+        contact_id = toast.candidates[0].contact_id
+        await wait_until(lambda: app.calls.pops.windows.cache.get(contact_id) is not None)
+        assert app.calls.pops.windows.windows() == []  # nothing opened by itself
+        # A click opens it with the summary already there.
+        qtbot.mouseClick(toast.name_label, Qt.MouseButton.LeftButton)
+        [window] = app.calls.pops.windows.windows()
+        assert window.summary() is not None and window.caller() == toast.candidates[0]
+
+    loop.run_until_complete(scenario())
+
+
+def test_a_click_before_the_company_is_known_opens_it_once_it_is(
+    qtbot: QtBot, loop: asyncio.AbstractEventLoop, make_live: Callable[..., Live]
+) -> None:
+    _label, number = _outsider()
+
+    app = make_live(config=DemoConfig(seed=SEED, persons=PERSONS, latency_ms=150))
+
+    async def scenario() -> None:
+        toast = app.ring(number, "early")
+        await wait_until(lambda: toast.variant() == "single", within_s=5)
+        assert toast.candidates[0].contact_id == 0  # named by the search, not yet resolved
+        qtbot.mouseClick(toast.name_label, Qt.MouseButton.LeftButton)
+        assert app.calls.pops.windows.windows() == []
+        await wait_until(lambda: len(app.calls.pops.windows.windows()) == 1)
+        [window] = app.calls.pops.windows.windows()
+        assert window.contact_id == toast.candidates[0].contact_id > 0
+
+    loop.run_until_complete(scenario())

@@ -4,6 +4,9 @@ stays cache-only. Real processes against a real demo tenant on 127.0.0.1."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -99,3 +102,26 @@ def test_live_lookup_is_a_setting(tmp_path: Path) -> None:
         refused.returncode == 2
         and "--ringing-timeout takes a whole number from 10" in refused.stderr
     )
+
+
+def test_a_number_with_no_digits_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run_cli(tmp_path, "lookup", "call me", "--live", "--json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == "screenpop: 'call me' is not a phone number."
+
+
+def test_the_live_lookup_loads_no_window_toolkit(synced: Path) -> None:
+    _label, number = _outsider()
+    probe = (
+        "import sys; from screenpop.cli.main import main; code = main(sys.argv[1:]); "
+        "gui = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken', "
+        "'screenpop.ui', 'screenpop.app'))); print(gui); sys.exit(code)"
+    )
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **SECRET}
+    result = subprocess.run(
+        [sys.executable, "-c", probe, "--profile", str(synced), "lookup", number, "--live"],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "live match" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -6,17 +6,19 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import httpx
 import phonenumbers
 import pytest
 
-from screenpop.app.demo_callers import DEMO_PERSONS, DEMO_SEED, UNKNOWN_CALLER
+from screenpop.app.demo_callers import DEMO_PERSONS, DEMO_SEED, UNKNOWN_CALLER, demo_callers
 from screenpop.core.phone import caller_id_e164
 from screenpop.demo.data import DemoData
 from screenpop.demo.persons import Directory, outside_callers
 from screenpop.demo.server import DemoConfig, create_app
+from screenpop.store.cache import CallerIdCache, make_row
 from tests.unit.test_reference_shapes import CONTACT_MEMBERS
 
 TODAY = date(2026, 5, 4)
@@ -241,3 +243,26 @@ async def test_companies_by_name(demo: httpx.AsyncClient) -> None:
     assert all(i["ExtraInfo"] == str(i["Id"]) for i in items)
     unknown = await demo.get(f"{API}/MDOList/somethingelse")
     assert unknown.status_code == 404
+
+
+def test_simulate_a_call_offers_someone_only_superoffice_knows(tmp_path: Path) -> None:
+    data = DemoData(DEMO_SEED, DEMO_PERSONS, date.today())
+    rows = []
+    for entry in data.caller_ids():
+        e164 = caller_id_e164(entry.phone_number, entry.dial_in_prefix, "NO")
+        assert e164 is not None
+        rows.append(make_row(e164, 0, entry.phone_number, entry.dial_in_prefix,
+                             entry.person_id, entry.person_name, entry.mrmrs,
+                             entry.contact_id, entry.contact_name))  # fmt: skip
+    with CallerIdCache(tmp_path / "cache.sqlite3") as cache:
+        cache.replace_all(rows, {})
+        callers = dict(demo_callers(cache))
+        live = [
+            (label, number) for label, number in callers.items() if "only to SuperOffice" in label
+        ]
+        [(label, number)] = live
+        assert cache.find_e164(number) == []
+    crm = DemoData(DEMO_SEED, DEMO_PERSONS, date.today(), DEMO_PERSONS)
+    hits = Directory(crm, lambda _cid: True).phone_search(_nsn(number))
+    assert [h.full_name for h in hits if h.extra_info == number] == [label.split(" (")[0]]
+    assert callers["Unknown caller"] == UNKNOWN_CALLER

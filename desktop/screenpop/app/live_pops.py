@@ -160,5 +160,7 @@ class LivePops:
         self._lookup.forget()
 
     async def close(self) -> None:
+        for dialog in list(self._adding.dialogs):
+            dialog.close()
         await self._lookup.close()
         self._added.close()

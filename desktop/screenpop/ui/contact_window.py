@@ -83,6 +83,7 @@ class ContactWindow(QMainWindow):
         super().__init__(parent)
         self.contact_id = contact_id
         self._caller = caller
+        self._callers: list[Candidate] = []
         self._links = links
         self._statuses = statuses or TicketStatuses()
         self._summary: ContactSummary | None = None
@@ -288,7 +289,9 @@ class ContactWindow(QMainWindow):
 
     def set_callers(self, callers: Sequence[Candidate]) -> None:
         """A switchboard's people (one company's): the header offers them as the caller."""
+        self._callers = list(callers)
         self.header.set_callers(callers, self._caller)
+        self._fill_header()
 
     def set_fetching_more(self, key: str) -> None:
         self.busy.show()
@@ -319,8 +322,9 @@ class ContactWindow(QMainWindow):
         contact = self._summary.contact if self._summary else None
         if contact is not None and contact.name.strip():
             return one_line(contact.name)
-        if self._caller is not None and self._caller.contact_name.strip():
-            return one_line(self._caller.contact_name)
+        for caller in (self._caller, *self._callers):
+            if caller is not None and caller.contact_name.strip():
+                return one_line(caller.contact_name)
         return arg(self.tr("Contact %1"), self.contact_id)
 
     def caller_person(self) -> str:
