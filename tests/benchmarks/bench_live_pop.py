@@ -28,26 +28,33 @@ guard: the calls come faster than an agent's, on purpose.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import _support as s
-from bench_pop import LATENCIES, PERSONS, TOAST_P95_TARGET_MS, Painted, figures, tenant, until, xvfb
+from bench_pop import LATENCIES, PERSONS, TOAST_P95_TARGET_MS, Painted, figures, run_on_xvfb, until
+
+if TYPE_CHECKING:
+    from screenpop.app.call_flow import CallFlow
+    from screenpop.app.live_pops import LivePops
+    from screenpop.app.pops import PopController
+    from screenpop.core.tasks import BackgroundTasks
 
 FILL_MARGIN_MS = 50.0
 
 
 @dataclass
 class Flow:
-    pops: object
-    calls: object
-    tasks: object
-    live: object
+    """What the app composes for calls, against one tenant."""
+
+    pops: PopController
+    calls: CallFlow
+    tasks: BackgroundTasks
+    live: LivePops
 
 
 async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, str]) -> bool:
@@ -107,8 +114,17 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
             flows[latency] = Flow(pops, calls, tasks, live)
 
         async def settle(flow: Flow) -> None:
-            flow.pops.close_all()  # type: ignore[attr-defined]
-            await until(lambda: len(flow.pops.toasts) == 0, "closing")  # type: ignore[attr-defined]
+            flow.pops.close_all()
+            await until(lambda: len(flow.pops.toasts) == 0, "closing")
+
+        def ring(flow: Flow, number: str, call_id: str) -> float:
+            started = time.perf_counter()
+            flow.calls.handle(CallEvent(number, CallState.RINGING, call_id))
+            return started
+
+        def since(started: float, probe: Painted) -> float:
+            assert probe.at is not None
+            return probe.at - started
 
         hit, miss = [], []
         fill: dict[int, list[float]] = {latency: [] for latency in urls}
@@ -117,12 +133,10 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
             # A cached hit.
             flow = flows[0]
             painted.arm()
-            started = time.perf_counter()
-            flow.calls.handle(CallEvent(cached[round_ % len(cached)], CallState.RINGING,  # type: ignore[attr-defined]
-                                        f"hit-{round_}"))  # fmt: skip
+            started = ring(flow, cached[round_ % len(cached)], f"hit-{round_}")
             await until(lambda: painted.at is not None, "the cached toast")
             if round_ >= 5:  # the first few warm up fonts, styles, SQLite pages, connections
-                hit.append(painted.at - started)  # type: ignore[operator]
+                hit.append(since(started, painted))
             await settle(flow)
             # A miss: painted at once, then filled by the live lookup.
             for index, latency in enumerate(urls):
@@ -131,16 +145,15 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
                 painted.arm()
                 filled.arm()
                 resolved.arm()
-                started = time.perf_counter()
-                flow.calls.handle(CallEvent(number, CallState.RINGING, f"miss-{round_}-{latency}"))  # type: ignore[attr-defined]
+                started = ring(flow, number, f"miss-{round_}-{latency}")
                 await until(lambda: painted.at is not None, "the miss's toast")
                 await until(lambda: filled.at is not None, "the filled toast")
                 await until(lambda: resolved.at is not None, "the resolved toast")
                 if round_ >= 5:
                     if latency == 0:
-                        miss.append(painted.at - started)  # type: ignore[operator]
-                    fill[latency].append(filled.at - started)  # type: ignore[operator]
-                    known[latency].append(resolved.at - started)  # type: ignore[operator]
+                        miss.append(since(started, painted))
+                    fill[latency].append(since(started, filled))
+                    known[latency].append(since(started, resolved))
                 await settle(flow)
 
         print()
@@ -165,8 +178,8 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
         for latency, samples in known.items():
             figures(f"--latency {latency}", samples)
         for flow in flows.values():
-            await flow.tasks.cancel_all()  # type: ignore[attr-defined]
-            await flow.live.close()  # type: ignore[attr-defined]
+            await flow.tasks.cancel_all()
+            await flow.live.close()
     cache.close()
     return met
 
@@ -178,24 +191,8 @@ def main() -> None:
     args = parser.parse_args()
     args.rounds = max(4, args.rounds or (30 if args.quick else 200))
 
-    with tempfile.TemporaryDirectory() as tmp, xvfb() as display:
-        cache_path = Path(tmp) / "cache.sqlite3"
-        print(f"Xvfb on {display}; demo tenants with {PERSONS:,} persons (and as many more "
-              "outside the caller IDs) …", flush=True)  # fmt: skip
-        with tenant(0) as fast, tenant(LATENCIES[1]) as slow:
-            asyncio.run(s.sync_once(fast, cache_path))
-            import qasync
-            from PySide6.QtWidgets import QApplication
-
-            app = QApplication(sys.argv[:1])
-            app.setQuitOnLastWindowClosed(False)
-            loop = qasync.QEventLoop(app)
-            asyncio.set_event_loop(loop)
-            with loop:
-                urls = dict(zip(LATENCIES, (fast, slow), strict=True))
-                met = loop.run_until_complete(measure(args, cache_path, urls))
-    print()
-    print("all targets met" if met else "some targets NOT met")
+    print("(the CRM of each tenant also holds as many people outside the caller IDs)")
+    run_on_xvfb(measure, args)
 
 
 if __name__ == "__main__":

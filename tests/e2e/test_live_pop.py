@@ -68,7 +68,8 @@ def test_a_caller_only_superoffice_knows_pops_live(display: str, profile: Path) 
         wait_for(lambda: person in window_title(display, toast), 20, "the live answer")
         assert windows_named(display, "^Call from ") == [toast]
         wait_for(lambda: painted(display, toast), 10, "the filled toast to paint")
-        assert f"live lookup of {number}: 1 found" in log.read_text()
+        found_line = f"live lookup of {number}: 1 found"
+        wait_for(lambda: found_line in log.read_text(), 20, "the person's company")
         # The company opens (auto-open), the caller named, its summary fetched ahead.
         found = wait_for(lambda: windows_named(display, " · Screenpop$"), 20, "the contact window")
         window = str(found[0])  # type: ignore[index]

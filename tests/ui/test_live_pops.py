@@ -416,3 +416,27 @@ def test_a_click_before_the_company_is_known_opens_it_once_it_is(
         assert window.contact_id == toast.candidates[0].contact_id > 0
 
     loop.run_until_complete(scenario())
+
+
+@pytest.mark.log_warnings
+def test_hits_shown_early_that_do_not_hold_give_way_to_the_reason(
+    qtbot: QtBot, loop: asyncio.AbstractEventLoop, make_live: Callable[..., Live]
+) -> None:
+    def tenant(request: httpx.Request) -> httpx.Response:
+        if "/Person/" in request.url.path:
+            return httpx.Response(500, json={"Error": "Person store offline"})
+        hit = {"Id": 5, "Type": "Person", "ExtraInfo": UNKNOWN, "FullName": "Nora Berg",
+               "Name": f"Nora Berg (Acme AS) {UNKNOWN}"}  # fmt: skip
+        return httpx.Response(200, json=[hit])
+
+    app = make_live(httpx.MockTransport(tenant))
+
+    async def scenario() -> None:
+        toast = app.ring(UNKNOWN, "early")
+        await wait_until(lambda: toast.lookup is LookupState.FAILED, within_s=10)
+        assert toast.variant() == "unknown" and toast.candidates == []
+        assert toast.detail_label.text() == (
+            "Could not look up: SuperOffice answered 500: Person store offline"
+        )
+
+    loop.run_until_complete(scenario())

@@ -98,7 +98,7 @@ class LivePops:
             return
         answer = self._lookup.remembered(incoming)
         if answer is not None:
-            self._show(key, toast, answer)  # a negative answer of minutes ago: no new request
+            self._show(toast, answer)  # a negative answer of minutes ago: no new request
             return
         toast.set_lookup(LookupState.LOOKING)
         toast.open_requested.connect(lambda chosen: self._open_when_known(key, chosen))
@@ -117,7 +117,7 @@ class LivePops:
         if self._pops.toasts.get(key) is not toast:
             log.debug("live answer for %s came after its toast went", key)
             return
-        self._show(key, toast, answer)
+        self._show(toast, answer)
         chosen = next((c for c in toast.candidates if c.person_id == clicked), None)
         if chosen is not None and chosen.contact_id > 0:
             self._pops.open_contact(chosen.contact_id, chosen)
@@ -127,12 +127,14 @@ class LivePops:
         if chosen.contact_id <= 0:
             self._clicked[key] = chosen.person_id
 
-    def _show(self, key: str, toast: CallToast, answer: LiveAnswer) -> None:
+    def _show(self, toast: CallToast, answer: LiveAnswer) -> None:
         if answer.outcome is Outcome.FOUND:
             self.fill(toast, list(answer.candidates))
-        else:
-            toast.set_lookup(_STATES[answer.outcome], answer.reason)
-            self._pops.toasts.restack()
+            return
+        if toast.candidates:
+            toast.set_candidates([])  # hits shown early that did not hold (deleted, failed)
+        toast.set_lookup(_STATES[answer.outcome], answer.reason)
+        self._pops.toasts.restack()
 
     def fill(self, toast: CallToast, candidates: list[Candidate]) -> None:
         """The toast becomes the callers', as a cached one would have popped: the company's

@@ -21,21 +21,9 @@ import phonenumbers
 
 from screenpop.core.contact import Contact
 from screenpop.core.errors import DecodeError
-from screenpop.core.wire import as_int, as_object, as_str
-
-
-def _text(obj: dict[str, Any], key: str) -> str:
-    value = obj.get(key)
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return ""
-    return as_str(value)
-
-
-def _number(obj: dict[str, Any], key: str) -> int:
-    try:
-        return as_int(obj.get(key), key)
-    except DecodeError:
-        return 0
+from screenpop.core.wire import as_object
+from screenpop.core.wire import int_member as _number
+from screenpop.core.wire import text_member as _text
 
 
 class HitKind(StrEnum):

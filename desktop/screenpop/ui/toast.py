@@ -262,6 +262,8 @@ class CallToast(QWidget):
 
     def _fill_chooser(self, variant: str) -> None:
         if self.chooser is not None:
+            if self._typing:
+                self._end_typing()  # its filter goes with it: the keyboard goes back
             self.chooser.hide()
             self.chooser.deleteLater()
             self.chooser, self.choice_rows = None, []
