@@ -125,3 +125,12 @@ def test_the_live_lookup_loads_no_window_toolkit(synced: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "live match" in result.stdout
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_demo_servers_others_are_checked(tmp_path: Path) -> None:
+    refused = run_cli(tmp_path, "demo-server", "--persons", "600000", "--others", "500000")
+    assert refused.returncode == 1
+    assert (
+        refused.stderr.strip()
+        == "screenpop: --persons and --others are at most 1,000,000 together."
+    )

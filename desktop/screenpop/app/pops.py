@@ -136,7 +136,7 @@ class PopController:
         if not self._settings.auto_open or len({c.contact_id for c in candidates}) != 1:
             return
         chosen = candidates[0] if len(candidates) == 1 else None
-        contact_id, callers = candidates[0].contact_id, list(candidates)
+        contact_id, callers = candidates[0].contact_id, list(candidates) if chosen is None else []
         self._later(lambda: self.open_contact(contact_id, chosen, activate=False, callers=callers))
 
     def _open_chosen(self, chosen: Candidate) -> None:
