@@ -217,3 +217,13 @@ async def test_a_person_deleted_since_the_search_is_left_out() -> None:
     assert [(c.person_id, c.contact_id, c.contact_name) for c in answer.candidates] == [
         (0, 8, "Acme")
     ]
+
+
+@pytest.mark.log_warnings
+async def test_a_lookup_waiting_for_its_turn_keeps_the_deadline() -> None:
+    # Two at a time: the others wait, and their deadline runs while they do.
+    live = _lookup(_demo(latency_ms=3000), deadline_s=0.3)
+    started = time.monotonic()
+    answers = await asyncio.gather(*(live.lookup(_number(f"+4721{n:06d}")) for n in range(BURST)))
+    assert time.monotonic() - started < 0.6  # not three turns of 0.3 s one after another
+    assert {a.reason for a in answers} == {"SuperOffice did not answer in time."}
