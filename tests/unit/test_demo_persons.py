@@ -80,6 +80,18 @@ def test_the_crm_holds_as_many_people_again_outside_the_caller_ids() -> None:
     assert max(e.person_id for e in before) <= PERSONS
 
 
+def test_a_persons_phones_are_their_caller_ids() -> None:
+    data = _data()
+    numbers: dict[int, set[str]] = {}
+    for entry in data.caller_ids():
+        if entry.person_id:
+            e164 = caller_id_e164(entry.phone_number, entry.dial_in_prefix, "NO")
+            numbers.setdefault(entry.person_id, set()).add(str(e164))
+    for person_id, expected in numbers.items():
+        phones = data.person_phones(person_id)
+        assert {n for n in (phones.direct, phones.mobile, phones.switchboard) if n} == expected
+
+
 async def test_phonesearch_finds_people_outside_the_caller_ids(demo: httpx.AsyncClient) -> None:
     """docs/api/mdo-providers/reference/phonesearch.md: id = person or contact id, Type
     "Person"/"Contact", ExtraInfo + Tooltip the number with its country prefix, FullName the
