@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add to SuperOffice</source>
+        <translation>Tilføj i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Type to find the company</source>
+        <translation>Skriv for at finde firmaet</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>Arbejdstelefon</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Open in SuperOffice</source>
+        <translation>Åbn i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Tilføj</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Fornavn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternavn</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>File as</source>
+        <translation>Gem som</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Tilføjer…</translation>
+    </message>
+    <message>
+        <source>Give the caller&apos;s first or last name.</source>
+        <translation>Angiv opkalderens fornavn eller efternavn.</translation>
+    </message>
+    <message>
+        <source>Choose the caller&apos;s company from the list.</source>
+        <translation>Vælg opkalderens firma på listen.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number SuperOffice can store (+47 22 33 44 55).</source>
+        <translation>Dette er ikke et telefonnummer, SuperOffice kan gemme (+47 22 33 44 55).</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -80,6 +147,37 @@
     <message>
         <source>Search the contacts for this number</source>
         <translation>Søg efter nummeret blandt kontakterne</translation>
+    </message>
+    <message>
+        <source>Looking up in SuperOffice…</source>
+        <translation>Slår op i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Not found in SuperOffice</source>
+        <translation>Ikke fundet i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Could not look up: %1</source>
+        <translation>Kunne ikke slå op: %1</translation>
+    </message>
+    <message>
+        <source>Add to SuperOffice…</source>
+        <translation>Tilføj i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Add this caller to SuperOffice as a new person</source>
+        <translation>Tilføj opkalderen i SuperOffice som en ny person</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPicker</name>
+    <message>
+        <source>The people this number belongs to</source>
+        <translation>De personer, nummeret tilhører</translation>
+    </message>
+    <message>
+        <source>Who called?</source>
+        <translation>Hvem ringede?</translation>
     </message>
 </context>
 <context>
@@ -384,6 +482,18 @@
         <translation>Forstyr ikke (ingen pop op-vinduer; opkald vises stadig på listen)</translation>
     </message>
     <message>
+        <source>Look up callers the cache does not know in SuperOffice</source>
+        <translation>Slå opkaldere, som cachen ikke kender, op i SuperOffice</translation>
+    </message>
+    <message>
+        <source> s without news</source>
+        <translation> s uden nyt</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves after this when the phone says nothing more</source>
+        <translation>Et ringende pop op-vindue forsvinder efter så lang tid, når telefonen ikke siger mere</translation>
+    </message>
+    <message>
         <source> items per list</source>
         <translation> elementer pr. liste</translation>
     </message>
@@ -398,6 +508,10 @@
     <message>
         <source>Show a pop</source>
         <translation>Vis pop op-vindue</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves</source>
+        <translation>Et ringende pop op-vindue forsvinder</translation>
     </message>
     <message>
         <source>Contact window</source>
@@ -980,6 +1094,10 @@
     <message>
         <source>Last digits match</source>
         <translation>De sidste cifre passer</translation>
+    </message>
+    <message>
+        <source>Found in SuperOffice</source>
+        <translation>Fundet i SuperOffice</translation>
     </message>
     <message>
         <source>just now</source>

@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add to SuperOffice</source>
+        <translation>Zu SuperOffice hinzufügen</translation>
+    </message>
+    <message>
+        <source>Type to find the company</source>
+        <translation>Tippen, um die Firma zu finden</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>Bürotelefon</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Open in SuperOffice</source>
+        <translation>In SuperOffice öffnen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>File as</source>
+        <translation>Speichern als</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Give the caller&apos;s first or last name.</source>
+        <translation>Geben Sie den Vor- oder Nachnamen des Anrufers an.</translation>
+    </message>
+    <message>
+        <source>Choose the caller&apos;s company from the list.</source>
+        <translation>Wählen Sie die Firma des Anrufers aus der Liste.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number SuperOffice can store (+47 22 33 44 55).</source>
+        <translation>Das ist keine Telefonnummer, die SuperOffice speichern kann (+47 22 33 44 55).</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -80,6 +147,37 @@
     <message>
         <source>Search the contacts for this number</source>
         <translation>Kontakte nach dieser Nummer durchsuchen</translation>
+    </message>
+    <message>
+        <source>Looking up in SuperOffice…</source>
+        <translation>Suche in SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Not found in SuperOffice</source>
+        <translation>Nicht in SuperOffice gefunden</translation>
+    </message>
+    <message>
+        <source>Could not look up: %1</source>
+        <translation>Nachschlagen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Add to SuperOffice…</source>
+        <translation>Zu SuperOffice hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add this caller to SuperOffice as a new person</source>
+        <translation>Diesen Anrufer als neue Person zu SuperOffice hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPicker</name>
+    <message>
+        <source>The people this number belongs to</source>
+        <translation>Die Personen, zu denen diese Nummer gehört</translation>
+    </message>
+    <message>
+        <source>Who called?</source>
+        <translation>Wer hat angerufen?</translation>
     </message>
 </context>
 <context>
@@ -384,6 +482,18 @@
         <translation>Nicht stören (keine Pop-ups; Anrufe werden weiter aufgelistet)</translation>
     </message>
     <message>
+        <source>Look up callers the cache does not know in SuperOffice</source>
+        <translation>Anrufer, die der Cache nicht kennt, in SuperOffice nachschlagen</translation>
+    </message>
+    <message>
+        <source> s without news</source>
+        <translation> s ohne Neues</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves after this when the phone says nothing more</source>
+        <translation>Ein klingelndes Pop-up verschwindet nach dieser Zeit, wenn das Telefon nichts mehr meldet</translation>
+    </message>
+    <message>
         <source> items per list</source>
         <translation> Einträge pro Liste</translation>
     </message>
@@ -398,6 +508,10 @@
     <message>
         <source>Show a pop</source>
         <translation>Pop-up anzeigen</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves</source>
+        <translation>Ein klingelndes Pop-up verschwindet</translation>
     </message>
     <message>
         <source>Contact window</source>
@@ -980,6 +1094,10 @@
     <message>
         <source>Last digits match</source>
         <translation>Letzte Ziffern stimmen überein</translation>
+    </message>
+    <message>
+        <source>Found in SuperOffice</source>
+        <translation>In SuperOffice gefunden</translation>
     </message>
     <message>
         <source>just now</source>

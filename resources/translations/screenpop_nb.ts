@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add to SuperOffice</source>
+        <translation>Legg til i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Type to find the company</source>
+        <translation>Skriv for å finne firmaet</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>Telefon på kontoret</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Open in SuperOffice</source>
+        <translation>Åpne i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Legg til</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Fornavn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Etternavn</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>File as</source>
+        <translation>Lagre som</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Legger til…</translation>
+    </message>
+    <message>
+        <source>Give the caller&apos;s first or last name.</source>
+        <translation>Oppgi innringerens fornavn eller etternavn.</translation>
+    </message>
+    <message>
+        <source>Choose the caller&apos;s company from the list.</source>
+        <translation>Velg innringerens firma i listen.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number SuperOffice can store (+47 22 33 44 55).</source>
+        <translation>Dette er ikke et telefonnummer SuperOffice kan lagre (+47 22 33 44 55).</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -80,6 +147,37 @@
     <message>
         <source>Search the contacts for this number</source>
         <translation>Søk etter dette nummeret blant kontaktene</translation>
+    </message>
+    <message>
+        <source>Looking up in SuperOffice…</source>
+        <translation>Slår opp i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Not found in SuperOffice</source>
+        <translation>Ikke funnet i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Could not look up: %1</source>
+        <translation>Kunne ikke slå opp: %1</translation>
+    </message>
+    <message>
+        <source>Add to SuperOffice…</source>
+        <translation>Legg til i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Add this caller to SuperOffice as a new person</source>
+        <translation>Legg til denne innringeren i SuperOffice som en ny person</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPicker</name>
+    <message>
+        <source>The people this number belongs to</source>
+        <translation>Personene dette nummeret tilhører</translation>
+    </message>
+    <message>
+        <source>Who called?</source>
+        <translation>Hvem ringte?</translation>
     </message>
 </context>
 <context>
@@ -384,6 +482,18 @@
         <translation>Ikke forstyrr (ingen varsler; anrop blir fortsatt listet)</translation>
     </message>
     <message>
+        <source>Look up callers the cache does not know in SuperOffice</source>
+        <translation>Slå opp innringere som ikke er i hurtigbufferen i SuperOffice</translation>
+    </message>
+    <message>
+        <source> s without news</source>
+        <translation> s uten nytt</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves after this when the phone says nothing more</source>
+        <translation>Et ringende varsel forsvinner etter så lang tid når telefonen ikke sier mer</translation>
+    </message>
+    <message>
         <source> items per list</source>
         <translation> elementer per liste</translation>
     </message>
@@ -398,6 +508,10 @@
     <message>
         <source>Show a pop</source>
         <translation>Vis varsel</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves</source>
+        <translation>Et ringende varsel forsvinner</translation>
     </message>
     <message>
         <source>Contact window</source>
@@ -980,6 +1094,10 @@
     <message>
         <source>Last digits match</source>
         <translation>De siste sifrene stemmer</translation>
+    </message>
+    <message>
+        <source>Found in SuperOffice</source>
+        <translation>Funnet i SuperOffice</translation>
     </message>
     <message>
         <source>just now</source>

@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add to SuperOffice</source>
+        <translation>Toevoegen aan SuperOffice</translation>
+    </message>
+    <message>
+        <source>Type to find the company</source>
+        <translation>Typ om het bedrijf te vinden</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>Telefoon op kantoor</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiele telefoon</translation>
+    </message>
+    <message>
+        <source>Open in SuperOffice</source>
+        <translation>Openen in SuperOffice</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Voornaam</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Achternaam</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Bedrijf</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>File as</source>
+        <translation>Opslaan als</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Bezig met toevoegen…</translation>
+    </message>
+    <message>
+        <source>Give the caller&apos;s first or last name.</source>
+        <translation>Vul de voor- of achternaam van de beller in.</translation>
+    </message>
+    <message>
+        <source>Choose the caller&apos;s company from the list.</source>
+        <translation>Kies het bedrijf van de beller uit de lijst.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number SuperOffice can store (+47 22 33 44 55).</source>
+        <translation>Dit is geen telefoonnummer dat SuperOffice kan opslaan (+47 22 33 44 55).</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -80,6 +147,37 @@
     <message>
         <source>Search the contacts for this number</source>
         <translation>Contacten op dit nummer doorzoeken</translation>
+    </message>
+    <message>
+        <source>Looking up in SuperOffice…</source>
+        <translation>Opzoeken in SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Not found in SuperOffice</source>
+        <translation>Niet gevonden in SuperOffice</translation>
+    </message>
+    <message>
+        <source>Could not look up: %1</source>
+        <translation>Kon niet opzoeken: %1</translation>
+    </message>
+    <message>
+        <source>Add to SuperOffice…</source>
+        <translation>Toevoegen aan SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Add this caller to SuperOffice as a new person</source>
+        <translation>Deze beller als nieuwe persoon aan SuperOffice toevoegen</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPicker</name>
+    <message>
+        <source>The people this number belongs to</source>
+        <translation>De personen van wie dit nummer is</translation>
+    </message>
+    <message>
+        <source>Who called?</source>
+        <translation>Wie belde er?</translation>
     </message>
 </context>
 <context>
@@ -384,6 +482,18 @@
         <translation>Niet storen (geen pop-ups; oproepen worden nog steeds vermeld)</translation>
     </message>
     <message>
+        <source>Look up callers the cache does not know in SuperOffice</source>
+        <translation>Bellers die de cache niet kent opzoeken in SuperOffice</translation>
+    </message>
+    <message>
+        <source> s without news</source>
+        <translation> s zonder nieuws</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves after this when the phone says nothing more</source>
+        <translation>Een rinkelende pop-up verdwijnt na deze tijd als de telefoon niets meer meldt</translation>
+    </message>
+    <message>
         <source> items per list</source>
         <translation> items per lijst</translation>
     </message>
@@ -398,6 +508,10 @@
     <message>
         <source>Show a pop</source>
         <translation>Pop-up tonen</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves</source>
+        <translation>Een rinkelende pop-up verdwijnt</translation>
     </message>
     <message>
         <source>Contact window</source>
@@ -980,6 +1094,10 @@
     <message>
         <source>Last digits match</source>
         <translation>Laatste cijfers komen overeen</translation>
+    </message>
+    <message>
+        <source>Found in SuperOffice</source>
+        <translation>Gevonden in SuperOffice</translation>
     </message>
     <message>
         <source>just now</source>

@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Add to SuperOffice</source>
+        <translation>Lägg till i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Type to find the company</source>
+        <translation>Skriv för att hitta företaget</translation>
+    </message>
+    <message>
+        <source>Office phone</source>
+        <translation>Arbetstelefon</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Mobiltelefon</translation>
+    </message>
+    <message>
+        <source>Open in SuperOffice</source>
+        <translation>Öppna i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Lägg till</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Förnamn</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Efternamn</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Företag</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>File as</source>
+        <translation>Spara som</translation>
+    </message>
+    <message>
+        <source>Adding…</source>
+        <translation>Lägger till…</translation>
+    </message>
+    <message>
+        <source>Give the caller&apos;s first or last name.</source>
+        <translation>Ange uppringarens förnamn eller efternamn.</translation>
+    </message>
+    <message>
+        <source>Choose the caller&apos;s company from the list.</source>
+        <translation>Välj uppringarens företag i listan.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number SuperOffice can store (+47 22 33 44 55).</source>
+        <translation>Det här är inget telefonnummer som SuperOffice kan spara (+47 22 33 44 55).</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -80,6 +147,37 @@
     <message>
         <source>Search the contacts for this number</source>
         <translation>Sök efter numret bland kontakterna</translation>
+    </message>
+    <message>
+        <source>Looking up in SuperOffice…</source>
+        <translation>Slår upp i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Not found in SuperOffice</source>
+        <translation>Hittades inte i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Could not look up: %1</source>
+        <translation>Kunde inte slå upp: %1</translation>
+    </message>
+    <message>
+        <source>Add to SuperOffice…</source>
+        <translation>Lägg till i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Add this caller to SuperOffice as a new person</source>
+        <translation>Lägg till uppringaren i SuperOffice som en ny person</translation>
+    </message>
+</context>
+<context>
+    <name>CallerPicker</name>
+    <message>
+        <source>The people this number belongs to</source>
+        <translation>Personerna som numret tillhör</translation>
+    </message>
+    <message>
+        <source>Who called?</source>
+        <translation>Vem ringde?</translation>
     </message>
 </context>
 <context>
@@ -384,6 +482,18 @@
         <translation>Stör ej (inga popup-fönster; samtal listas fortfarande)</translation>
     </message>
     <message>
+        <source>Look up callers the cache does not know in SuperOffice</source>
+        <translation>Slå upp uppringare som cachen inte känner till i SuperOffice</translation>
+    </message>
+    <message>
+        <source> s without news</source>
+        <translation> s utan nytt</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves after this when the phone says nothing more</source>
+        <translation>Ett ringande popup-fönster försvinner efter så här lång tid när telefonen inte säger mer</translation>
+    </message>
+    <message>
         <source> items per list</source>
         <translation> poster per lista</translation>
     </message>
@@ -398,6 +508,10 @@
     <message>
         <source>Show a pop</source>
         <translation>Visa popup-fönster</translation>
+    </message>
+    <message>
+        <source>A ringing pop leaves</source>
+        <translation>Ett ringande popup-fönster försvinner</translation>
     </message>
     <message>
         <source>Contact window</source>
@@ -980,6 +1094,10 @@
     <message>
         <source>Last digits match</source>
         <translation>De sista siffrorna stämmer</translation>
+    </message>
+    <message>
+        <source>Found in SuperOffice</source>
+        <translation>Hittades i SuperOffice</translation>
     </message>
     <message>
         <source>just now</source>

@@ -31,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -311,6 +311,15 @@ def main() -> None:
     args.rounds = max(4, args.rounds or (30 if args.quick else 200))
     args.pops = max(20, args.pops or (150 if args.quick else 500))
 
+    run_on_xvfb(measure, args)
+
+
+Measure = Callable[[argparse.Namespace, Path, dict[int, str]], Awaitable[bool]]
+
+
+def run_on_xvfb(measure: Measure, args: argparse.Namespace) -> None:
+    """``measure`` in a QApplication on a private Xvfb, with the qasync loop, a cache synced
+    from the demo tenants at ``LATENCIES`` (their URLs by latency); prints the verdict."""
     with tempfile.TemporaryDirectory() as tmp, xvfb() as display:
         cache_path = Path(tmp) / "cache.sqlite3"
         print(f"Xvfb on {display}; demo tenants with {PERSONS:,} persons …", flush=True)

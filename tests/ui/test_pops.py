@@ -16,13 +16,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from screenpop.app.call_flow import CallFlow
-from screenpop.app.pops import (
-    DISMISS_AFTER_END_MS,
-    DISMISS_UNTRACKED_MS,
-    MAX_TOASTS,
-    PopController,
-    pop_rules,
-)
+from screenpop.app.pops import DISMISS_AFTER_END_MS, MAX_TOASTS, PopController, pop_rules
 from screenpop.config.settings import PopMode, Settings
 from screenpop.core.calls import CallEvent, CallState
 from screenpop.core.pop_rules import PopRateGuard
@@ -193,27 +187,47 @@ def test_auto_open_shows_the_company_without_taking_focus(
     loop.run_until_complete(scenario())
 
 
-def test_a_switchboard_waits_for_a_choice_even_with_auto_open(
+def test_one_companys_switchboard_opens_that_company_and_asks_who_called(
     qtbot: QtBot, loop: asyncio.AbstractEventLoop, demo_http: httpx.AsyncClient, make_pops
 ) -> None:
     calls = make_pops(auto_open=True, client=demo_client(demo_http))
 
     async def scenario() -> None:
         calls.handle(CallEvent(SWITCHBOARD, CallState.RINGING, "c"))
-        await asyncio.sleep(0.05)
-        assert calls.pops.windows.windows() == []
-        # Everyone at this switchboard works for one company: it is fetched ahead anyway.
-        await wait_until(lambda: calls.pops.windows.cache.get(1) is not None)
-        row = toasts(calls)[0].choice_rows[1]
-        qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+        # Everyone at this switchboard works for one company: it opens, without the keyboard,
+        # and its header offers the people (no one picked yet: it may be anyone of them).
+        await wait_until(lambda: len(calls.pops.windows.windows()) == 1)
         [window] = calls.pops.windows.windows()
+        assert window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        assert window.caller() is None
+        picker = window.header.caller_picker
+        assert picker.isVisibleTo(window)
+        assert [c.person_name for c in picker.persons()] == ["Ola", "Per"]
+        assert picker.currentText() == "Who called?"
+        picker.setCurrentIndex(2)
         assert window.caller_person() == "Per"
-        # Chosen by hand, so it comes forward with the keyboard.
-        assert not window.testAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        assert window.windowTitle().startswith("Acme AS — Per")
+        # The toast still offers them too; choosing there picks in the window.
+        row = toasts(calls)[0].choice_rows[0]
+        qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+        assert calls.pops.windows.windows() == [window]
+        assert window.caller_person() == "Ola"
+        assert picker.currentText() == "Ola"
         await wait_until(lambda: window.summary() is not None)
         await demo_http.aclose()
 
     loop.run_until_complete(scenario())
+
+
+def test_a_switchboard_of_several_companies_waits_for_a_choice(
+    qtbot: QtBot, cache: CallerIdCache, make_pops
+) -> None:
+    cache.replace_all([_entry(SWITCHBOARD, 2, "Ola", 1), _entry(SWITCHBOARD, 5, "Siv", 2)], {})
+    calls = make_pops(auto_open=True)
+    calls.handle(CallEvent(SWITCHBOARD, CallState.RINGING, "c"))
+    qtbot.wait(50)  # an auto-open would follow the toast within a frame
+    assert calls.pops.windows.windows() == []
+    assert toasts(calls)[0].variant() == "multiple"
 
 
 def test_do_not_disturb_keeps_calls_quiet(qtbot: QtBot, make_pops) -> None:
@@ -280,10 +294,10 @@ def test_an_ended_call_leaves_unless_the_pointer_is_on_it(qtbot: QtBot, make_pop
 
 def test_a_call_without_an_id_leaves_by_itself(qtbot: QtBot, make_pops) -> None:
     calls = make_pops()
-    calls.handle(CallEvent(DIRECT))
+    calls.handle(CallEvent(DIRECT, CallState.ANSWERED))
     [toast] = toasts(calls)
     assert toast.is_dismiss_scheduled()
-    assert toast._dismiss_timer.interval() == DISMISS_UNTRACKED_MS
+    assert toast._dismiss_timer.interval() == Settings().ringing_timeout_s * 1000 == 45_000
     # Without an id a later call from the number is a new call once the toast is gone.
     calls.handle(CallEvent(DIRECT))
     assert len(toasts(calls)) == 1
@@ -318,3 +332,29 @@ def test_match_call_serves_the_history(make_pops) -> None:
     incoming, candidates = matched
     assert incoming.e164 == DIRECT
     assert [c.person_name for c in candidates] == ["Kari"]
+
+
+def test_a_ringing_toast_that_hears_nothing_more_leaves_after_the_setting(
+    qtbot: QtBot, make_pops
+) -> None:
+    calls = make_pops(ringing_timeout_s=10)
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "only-rings"))
+    [toast] = toasts(calls)
+    # Not after the tracker's 15 minutes: after the setting.
+    assert toast.is_dismiss_scheduled()
+    assert toast._dismiss_timer.interval() == 10_000
+    toast._dismiss_timer.start(30)  # the real delay is seconds
+    qtbot.waitUntil(lambda: toasts(calls) == [], timeout=2000)
+    # The tracker still follows the call: an answer later does not pop it again.
+    calls.handle(CallEvent(DIRECT, CallState.ANSWERED, "only-rings"))
+    assert toasts(calls) == []
+
+
+def test_an_answered_call_keeps_its_toast_until_it_ends(qtbot: QtBot, make_pops) -> None:
+    calls = make_pops(ringing_timeout_s=10)
+    calls.handle(CallEvent(DIRECT, CallState.RINGING, "talk"))
+    calls.handle(CallEvent(DIRECT, CallState.ANSWERED, "talk"))
+    [toast] = toasts(calls)
+    assert not toast.is_dismiss_scheduled()
+    calls.handle(CallEvent(DIRECT, CallState.ENDED, "talk"))
+    assert toast._dismiss_timer.interval() == DISMISS_AFTER_END_MS

@@ -37,6 +37,8 @@ EVERYTHING = Settings(
     baresip="127.0.0.1:4444",
     baresip_allow_remote=False,
     do_not_disturb=True,
+    live_lookup=False,
+    ringing_timeout_s=90,
     language="de",
 )
 

@@ -255,7 +255,7 @@ def test_the_avatar_stays_visible_when_another_window_is_active(
     palette.setColor(QPalette.ColorGroup.Inactive, QPalette.ColorRole.Highlight, window)
     palette.setColor(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight, QColor("#1060c0"))
     toast.setPalette(palette)
-    avatar = next(w for w in toast.findChildren(QWidget) if type(w).__name__ == "_Avatar")
+    avatar = next(w for w in toast.findChildren(QWidget) if type(w).__name__ == "Avatar")
     image = avatar.grab().toImage()
     ring = image.pixelColor(image.width() // 2, 3)
     assert abs(ring.lightness() - window.lightness()) > 10

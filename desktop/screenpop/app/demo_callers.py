@@ -1,10 +1,18 @@
-"""A few callers to ring from the tray in the demo: a person, a switchboard, a stranger."""
+"""A few callers to ring from the tray in the demo: a person, a switchboard, a company, someone
+only SuperOffice knows (a live pop), a stranger."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from screenpop.demo.data import DemoData
+from screenpop.demo.persons import outside_callers
 from screenpop.store.cache import CallerIdCache
 
+DEMO_SEED = 1
+DEMO_PERSONS = 500
 UNKNOWN_CALLER = "+4721000000"
+"""Nobody's number in the demo CRM (a test says so)."""
 
 
 def demo_callers(cache: CallerIdCache) -> list[tuple[str, str]]:
@@ -22,5 +30,9 @@ def demo_callers(cache: CallerIdCache) -> list[tuple[str, str]]:
         picks.append((f"Switchboard of {shared.caller.contact_name}", shared.e164))
     if company:
         picks.append((f"{company.caller.contact_name} (company number)", company.e164))
+    # The demo tenant's CRM has as many people again outside the caller IDs.
+    crm = DemoData(DEMO_SEED, DEMO_PERSONS, date.today(), DEMO_PERSONS)
+    for label, number in outside_callers(crm, 1):
+        picks.append((f"{label}, known only to SuperOffice", number))
     picks.append(("Unknown caller", UNKNOWN_CALLER))
     return picks

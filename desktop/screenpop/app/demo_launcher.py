@@ -12,20 +12,20 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from screenpop.app.demo_callers import DEMO_PERSONS, DEMO_SEED
 from screenpop.app.startup import run_app
 from screenpop.config.credentials import SECRET_ENV
 from screenpop.config.profile import Profile
 from screenpop.config.settings_files import load_settings, save_settings
 from screenpop.core.errors import ConfigError
 from screenpop.demo.data import DemoData
+from screenpop.demo.persons import outside_callers
 from screenpop.integration.identity import app_command
 from screenpop.superoffice.auth_kind import AuthKind
 
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo"
 DEMO_REGION = "NO"
-DEMO_SEED = 1
-DEMO_PERSONS = 500
 _START_TIMEOUT_S = 60.0
 _URL = re.compile(r"listening on (http://\S+)")
 
@@ -78,7 +78,9 @@ def run_demo(profile: Profile, *, verbose: bool = False) -> int:
         print("Ring a demo caller from the tray menu (Simulate a call), or from a terminal:")
         # As invoked (e.g. .venv/bin/screenpop): the venv's bin is rarely on PATH.
         program = sys.argv[0] if Path(sys.argv[0]).name == "screenpop" else "screenpop"
-        for label, number in DemoData(DEMO_SEED, DEMO_PERSONS, date.today()).sample_numbers(4):
+        data = DemoData(DEMO_SEED, DEMO_PERSONS, date.today(), DEMO_PERSONS)
+        live = [(f"{label}, known only to SuperOffice", n) for label, n in outside_callers(data, 1)]
+        for label, number in [*data.sample_numbers(4), *live]:
             where = shlex.quote(str(profile.root))
             print(f"  {program} --profile {where} call {number}  # {label}")
         sys.stdout.flush()  # before the app runs for hours: a pipe would hold these back

@@ -2,16 +2,19 @@
 
 The call tracker (:mod:`screenpop.core.call_life`) decides what a call's toast does; this
 renders it. One call is one toast, keyed by the call's key: later events update it (answered,
-ended) and never add another. Whether a call's company opens by itself is a setting. When the
-number belongs to one company, its summary is fetched while the phone rings, so the window has
-it when it opens.
+ended) and never add another. Whether a call's company opens by itself is a setting; a
+switchboard whose people all work for one company opens that company, and its window asks who
+called. When the number belongs to one company, its summary is fetched while the phone rings,
+so the window has it when it opens. A ringing toast that hears nothing more leaves after the
+ringing timeout. A number the cache lacks is handed to ``on_miss`` with its toast, just before
+it shows (the live lookup fills it); ``also_known`` names callers the cache does not hold yet.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QTimer
 
@@ -32,12 +35,10 @@ log = logging.getLogger(__name__)
 
 MAX_TOASTS = DEFAULT_MAX_TOASTS
 DISMISS_AFTER_END_MS = 5_000
-# A call without an id (a `tel:` link, a softphone hook that only runs on ringing) never hears
-# of its end: its toast leaves after about as long as a phone rings.
-DISMISS_UNTRACKED_MS = 45_000
 _POP_ON = {PopMode.RING: CallState.RINGING, PopMode.ANSWER: CallState.ANSWERED}
 
 Matched = tuple[IncomingNumber, list[Candidate]]
+MissHandler = Callable[[str, CallToast], None]
 
 
 def pop_rules(settings: Settings) -> PopRules:
@@ -63,6 +64,8 @@ class PopController:
         self.windows = windows
         self._on_search = on_search
         self.toasts = ToastStack(max_toasts, tray_geometry)
+        self.on_miss: MissHandler | None = None
+        self.also_known: Callable[[IncomingNumber], list[Candidate]] | None = None
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
@@ -81,7 +84,12 @@ class PopController:
         """The event's number as parsed and who it may be, best first (for the tracker and the
         call history, which records calls whether or not they pop); None for junk."""
         incoming = self._parse(event)
-        return None if incoming is None else (incoming, match(self._cache, incoming))
+        if incoming is None:
+            return None
+        candidates = match(self._cache, incoming)
+        if not candidates and self.also_known is not None:
+            candidates = self.also_known(incoming)
+        return incoming, candidates
 
     def render(self, update: CallUpdate, matched: Matched | None = None) -> None:
         """Do what the tracker decided for the call's toast (``matched``: the number and its
@@ -98,6 +106,8 @@ class PopController:
             toast.set_state(CallState.ENDED if update.action is PopAction.CLOSE else call.state)
             if update.action is PopAction.CLOSE:
                 toast.schedule_dismiss(DISMISS_AFTER_END_MS)
+            elif call.state is CallState.ANSWERED and call.call_id:
+                toast.cancel_dismiss()  # it rang out of the timeout's reach: it goes on
         elif update.reason and update.change is not Change.IGNORED and matched is not None:
             log.info("call %s from %s not shown: %s", call.state, matched[0].display, update.reason)
 
@@ -109,14 +119,30 @@ class PopController:
             # While it rings: the company (whoever of it calls) is then shown at once.
             self.windows.prefetch(companies.pop())
         toast = CallToast(incoming, candidates, state)
-        toast.open_requested.connect(lambda c: self.open_contact(c.contact_id, c))
+        toast.open_requested.connect(self._open_chosen)
         toast.search_requested.connect(self._on_search)
+        if not candidates and self.on_miss is not None:
+            # Before it shows: the lookup is on its way while the toast paints.
+            self.on_miss(key, toast)
         self.toasts.add(key, toast)
-        if untracked:
-            toast.schedule_dismiss(DISMISS_UNTRACKED_MS)
-        if self._settings.auto_open and len(candidates) == 1:
-            chosen = candidates[0]
-            self._later(lambda: self.open_contact(chosen.contact_id, chosen, activate=False))
+        if untracked or state is CallState.RINGING:
+            # A call without an id never hears of its end; a ring may be all a hook sends.
+            toast.schedule_dismiss(self._settings.ringing_timeout_s * 1000)
+        self.auto_open(candidates)
+
+    def auto_open(self, candidates: Sequence[Candidate]) -> None:
+        """With "open automatically": the company when every candidate is of one (a
+        switchboard: the window asks who called); a chooser stays for several companies."""
+        if not self._settings.auto_open or len({c.contact_id for c in candidates}) != 1:
+            return
+        chosen = candidates[0] if len(candidates) == 1 else None
+        contact_id, callers = candidates[0].contact_id, list(candidates) if chosen is None else []
+        self._later(lambda: self.open_contact(contact_id, chosen, activate=False, callers=callers))
+
+    def _open_chosen(self, chosen: Candidate) -> None:
+        # A live hit's person whose company is still being looked up opens once it is known.
+        if chosen.contact_id > 0:
+            self.open_contact(chosen.contact_id, chosen)
 
     @staticmethod
     def _later(job: Callable[[], object]) -> None:
@@ -135,6 +161,11 @@ class PopController:
 
     # -- contact windows ---------------------------------------------------------------------
     def open_contact(
-        self, contact_id: int, caller: Candidate | None = None, *, activate: bool = True
+        self,
+        contact_id: int,
+        caller: Candidate | None = None,
+        *,
+        activate: bool = True,
+        callers: Sequence[Candidate] = (),
     ) -> ContactWindow:
-        return self.windows.open(contact_id, caller, activate=activate)
+        return self.windows.open(contact_id, caller, activate=activate, callers=callers)

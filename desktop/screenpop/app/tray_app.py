@@ -14,6 +14,7 @@ from PySide6.QtGui import QDesktopServices
 
 from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
 from screenpop.app.demo_callers import demo_callers
+from screenpop.app.live_pops import LivePops
 from screenpop.app.pops import PopController, pop_rules
 from screenpop.app.settings_watch import SettingsWatch
 from screenpop.app.setup_flow import SetupFlow
@@ -103,6 +104,10 @@ class ScreenpopApp:
         self.calls = CallFlow(
             self.pops, _history(profile), self.tasks, self.set_recent_calls, pop_rules(settings)
         )
+        self.live_pops = LivePops.compose(
+            self.pops, self.client, self.cache, profile, self.tasks, lambda: self.settings,
+            _open_in_browser,
+        )  # fmt: skip
         self._prune = QTimer()
         self._prune.setInterval(PRUNE_EVERY_MS)
         self._prune.timeout.connect(self.calls.prune)
@@ -229,6 +234,7 @@ class ScreenpopApp:
         await self.softphone.stop()
         await self.scheduler.stop()
         await self.tasks.cancel_all()
+        await self.live_pops.close()
         self.calls.close()
         self.pops.close_all()
         self.windows.close_all()
@@ -311,6 +317,8 @@ class ScreenpopApp:
         self.scheduler.set_interval(chosen.sync_interval_minutes * 60)
         if "language" in changed:
             self._use_language(chosen.language)
+        if changed & (_CONNECTION | _CACHED_SET):
+            self.live_pops.forget()  # answers of another tenant, or read in another region
         if changed & _CONNECTION:
             self._reconnect(ca_changed="ca_file" in changed)
         elif changed & _CACHED_SET:

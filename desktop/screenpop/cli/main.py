@@ -73,6 +73,9 @@ def _build_parser() -> argparse.ArgumentParser:
     server = sub.add_parser("demo-server", parents=[common], help="serve the demo tenant")
     server.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
     server.add_argument("--persons", type=int, default=500)
+    server.add_argument("--others", metavar="N", type=int, default=None,
+                        help="persons in the CRM without caller IDs, found only by a live "
+                        "lookup (default: as many as --persons)")  # fmt: skip
     server.add_argument("--seed", type=int, default=1)
     server.add_argument("--caller-ids", metavar="FILE", type=Path)
     server.add_argument("--latency", metavar="MS", type=int, default=0)
@@ -100,6 +103,8 @@ def _build_parser() -> argparse.ArgumentParser:
     lookup = sub.add_parser("lookup", parents=[common], help="match a number against the cache")
     lookup.add_argument("number")
     lookup.add_argument("--json", action="store_true")
+    lookup.add_argument("--live", action="store_true",
+                        help="ask SuperOffice when the cache has no match")  # fmt: skip
 
     call = sub.add_parser("call", parents=[common], help="hand a call event to the running app")
     call.add_argument("number")
@@ -197,6 +202,8 @@ def _demo_server(args: argparse.Namespace) -> int:
         raise ConfigError(f"--port {args.port} is not a port number.")
     if not 1 <= args.persons <= 1_000_000:
         raise ConfigError("--persons must be between 1 and 1,000,000.")
+    if args.others is not None and not 0 <= args.others <= 1_000_000 - args.persons:
+        raise ConfigError("--persons and --others are at most 1,000,000 together.")
     if args.latency < 0:
         raise ConfigError("--latency cannot be negative.")
     if args.token_lifetime < 1:
@@ -204,6 +211,7 @@ def _demo_server(args: argparse.Namespace) -> int:
     config = DemoConfig(
         seed=args.seed,
         persons=args.persons,
+        others=args.others,
         caller_ids_file=args.caller_ids,
         latency_ms=args.latency,
         user=args.user,
@@ -280,6 +288,10 @@ def _lookup(args: argparse.Namespace, profile: Profile) -> int:
                 file=sys.stderr,
             )
         candidates = match(cache, incoming)
+    if args.live and not candidates:
+        from screenpop.cli.live import lookup_live
+
+        candidates = lookup_live(settings, incoming)
     if args.json:
         print(json.dumps([c.to_json() for c in candidates], ensure_ascii=False, indent=2))
     elif not candidates:

@@ -147,6 +147,24 @@ class Settings:
         flag="--do-not-disturb",
         help="no pops; calls are still listed",
     )
+    # A number the cache lacks is looked up in the whole CRM (MDOList/phonesearch) behind its
+    # toast; off, no request leaves for unknown callers.
+    live_lookup: bool = setting(
+        "pop/live_lookup",
+        True,
+        flag="--live-lookup",
+        help="look numbers the cache lacks up in the whole CRM",
+    )
+    # A ringing toast whose call hears nothing more (a softphone hook that runs only on the
+    # ring) leaves after this; an answered call's stays until it ends.
+    ringing_timeout_s: int = setting(
+        "pop/ringing_timeout_seconds",
+        45,
+        Between(10, 900),
+        flag="--ringing-timeout",
+        metavar="SECONDS",
+        help="a ringing pop with no news leaves after SECONDS",
+    )
     summary_limit: int = setting(
         "summary/limit",
         25,

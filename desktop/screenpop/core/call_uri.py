@@ -160,8 +160,11 @@ def _with_params(
     number, *params = text.split(";")
     values: dict[str, str] = {}
     for param in params:
-        name, _, value = param.partition("=")
+        name, equals, value = param.partition("=")
         name = name.strip().lower()
+        if not scheme and not equals and name.isdecimal() and "ext" not in values:
+            # Plain text "22 33 44 55;12": a phone's auto-dial marker (as libphonenumber reads it).
+            name, value = "ext", name
         if name in ("ext", "phone-context", "isub") and name not in values:
             values[name] = unquote(value.strip())
     if "%" in number:

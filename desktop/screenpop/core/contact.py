@@ -13,21 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from screenpop.core.errors import DecodeError
-from screenpop.core.wire import as_float, as_int, as_object, as_str
-
-
-def _text(obj: dict[str, Any], key: str) -> str:
-    value = obj.get(key)
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return ""  # null, or an object or list where the reference types a string
-    return as_str(value)
-
-
-def _number(obj: dict[str, Any], key: str) -> int:
-    try:
-        return as_int(obj.get(key), key)
-    except DecodeError:
-        return 0
+from screenpop.core.wire import as_float, as_object
+from screenpop.core.wire import int_member as _number
+from screenpop.core.wire import text_member as _text
 
 
 def _decimal(obj: dict[str, Any], key: str) -> float:

@@ -28,6 +28,10 @@ class WebClientLinks:
     def person(self, person_id: int) -> str:
         return self._link("person.main", "person_id", person_id)
 
+    def new_contact(self) -> str:
+        """The web client's form for a new company (``howto/create-contact.md``)."""
+        return self._link("contact.main[mode=edit&new=true]", "contact_id", 0)
+
     def appointment(self, appointment_id: int) -> str:
         return self._link("appointment.main", "appointment_id", appointment_id)
 

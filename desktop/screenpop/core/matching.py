@@ -15,6 +15,7 @@ class MatchedBy(StrEnum):
     EXACT = "exact"  # tier 1: the same E.164 number
     NATIONAL = "national"  # tier 2: the same national significant number, country unknown
     TRAILING = "trailing"  # tier 2: one number's last 7+ digits are the other number
+    LIVE = "live"  # not cached: found in the whole CRM, its number checked by the tiers above
 
 
 @dataclass(frozen=True, slots=True)

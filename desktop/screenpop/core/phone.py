@@ -16,6 +16,7 @@ import phonenumbers
 
 from screenpop.core.call_uri import MAX_INPUT_LENGTH, split_call_text
 from screenpop.core.errors import InvalidNumberError
+from screenpop.core.extensions import split_extension
 from screenpop.core.normalise import normalise_caller_id
 
 MIN_EXTERNAL_DIGITS = 7
@@ -41,9 +42,6 @@ _SEPARATORS = re.compile(
 # "+44 (0)20 …", "0044 (0)20 …": the bracketed trunk 0 after a country code (and an IDD) is
 # dialled at home and dropped from abroad.
 _TRUNK_ZERO_AFTER_CODE = re.compile(r"^(\s*\+?(?:[\s.\-]*\d){1,6})[\s.\-]*\(\s*0\s*\)")
-_EXTENSION_SUFFIX = re.compile(
-    r"\s*(?:(?:ext|extn|extension)\.?|x|#)\s*:?\s*(\d{1,8})\s*$", re.IGNORECASE
-)
 _PLUS_SIGNS = ("+", "\uff0b")
 
 
@@ -233,9 +231,8 @@ def parse_incoming(text: str, home_region: str, outside_line_prefix: str = "") -
     number, context, extension = uri.number, uri.phone_context, uri.extension
     if " ".join(number.lower().split()) in _WITHHELD:
         return IncomingNumber(raw, NumberKind.WITHHELD, "")
-    ext_suffix = _EXTENSION_SUFFIX.search(number)
-    if ext_suffix and ext_suffix.start() > 0:
-        number, extension = number[: ext_suffix.start()], extension or ext_suffix.group(1)
+    number, written_extension = split_extension(number.strip())
+    extension = extension or written_extension
     if _is_global_context(context) and not number.startswith(_PLUS_SIGNS):
         # RFC 3966: a global phone-context is the prefix the local number is dialled after;
         # a domain name only says the number is local.

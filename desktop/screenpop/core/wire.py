@@ -108,3 +108,20 @@ def as_object(value: Any, field: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise DecodeError(f"{field} is not an object")
     return value
+
+
+def text_member(obj: dict[str, Any], key: str) -> str:
+    """A member the reference types as a string; "" for null, or an object or list in its
+    place (one unreadable member never costs the rest)."""
+    value = obj.get(key)
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return ""
+    return as_str(value)
+
+
+def int_member(obj: dict[str, Any], key: str) -> int:
+    """A member the reference types as a number; 0 when it is not one."""
+    try:
+        return as_int(obj.get(key), key)
+    except DecodeError:
+        return 0

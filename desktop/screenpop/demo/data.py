@@ -4,10 +4,17 @@ Persons are numbered 1..persons and grouped into companies (contacts) of varying
 only state kept is the company boundaries (one integer per company). Everything about a
 company or person is derived from (seed, id) on demand, so a summary for one contact of a
 million-person tenant costs the same as for a ten-person one.
+
+The caller IDs are the first ``persons`` persons' and their companies' (the demo user's). The
+CRM holds ``others`` more persons after them, in the same layout: the last of the user's
+companies may have some, and further companies only them. They have numbers, summaries and
+person records like everyone else (:mod:`screenpop.demo.persons`), but no caller IDs: only a
+live lookup finds them.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import threading
 from array import array
@@ -110,23 +117,44 @@ def company_profile(company: Company, e164: str, people: Sequence[str]) -> Compa
     )
 
 
+def _phones(bits: int) -> tuple[bool, bool, bool]:
+    """(a direct line, a mobile, reached through the switchboard) of a person's bits: half
+    have a direct line, three in ten a mobile only, one in five both; one in five is also
+    reached through the switchboard."""
+    own = (bits >> 25) % 100
+    return own < 50 or own >= 80, own >= 50, (bits >> 40) % 100 < 20
+
+
+@dataclass(frozen=True, slots=True)
+class PersonPhones:
+    direct: str | None
+    mobile: str | None
+    switchboard: str | None
+    """The company's switchboard, where the person is reached through it."""
+
+
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
 class DemoData:
-    """A deterministic tenant of ``persons`` persons (0 to 1,000,000) generated from ``seed``."""
+    """A deterministic tenant of ``persons`` persons with caller IDs and ``others`` without
+    (together 0 to 1,000,000), generated from ``seed``."""
 
-    def __init__(self, seed: int, persons: int, today: date) -> None:
+    def __init__(self, seed: int, persons: int, today: date, others: int = 0) -> None:
         if not 0 <= persons <= MAX_INDEX:
             raise ValueError(f"persons must be between 0 and {MAX_INDEX:,}, not {persons:,}")
+        if not 0 <= others <= MAX_INDEX - persons:
+            raise ValueError(f"persons and others are at most {MAX_INDEX:,} together")
         self.seed = seed
         self.persons = persons
+        self.others = others
         self.today = today
         self._size_key = derive(seed, "company-size")
         self._company_key = derive(seed, "company")
         self._person_key = derive(seed, "person")
         self._starts: array[int] | None = None
+        self._caller_companies = 0
         self._lock = threading.Lock()
         self._numbering: dict[tuple[str, str], tuple[BlockNumbers, BlockNumbers, BlockNumbers]] = {}
         identity = f"screenpop-demo/{FORMAT_VERSION}/{seed}/{persons}".encode()
@@ -143,23 +171,48 @@ class DemoData:
             if self._starts is None:
                 built = array("q", [0])
                 total, cid, key = 0, 0, self._size_key
-                while total < self.persons:
+                everyone = self.persons + self.others
+                while total < everyone:
                     cid += 1
                     size = (
                         _SHOWCASE_SIZE if cid == SHOWCASE_CONTACT else _company_size(mix(key + cid))
                     )
-                    total = min(self.persons, total + size)
+                    total = min(everyone, total + size)
                     built.append(total)
+                # The user's companies: up to the one of their last person.
+                self._caller_companies = bisect.bisect_left(built, self.persons)
                 self._starts = built
             return self._starts
 
     @property
     def company_count(self) -> int:
+        """The companies with caller IDs (the demo user's)."""
+        self._layout()
+        return self._caller_companies
+
+    @property
+    def crm_company_count(self) -> int:
+        """Every company of the CRM."""
         return len(self._layout()) - 1
+
+    @property
+    def crm_persons(self) -> int:
+        return self.persons + self.others
 
     def person_ids(self, contact_id: int) -> range:
         starts = self._layout()
         return range(starts[contact_id - 1] + 1, starts[contact_id] + 1)
+
+    def company_of(self, person_id: int) -> int:
+        """The contact id of a person of the CRM."""
+        return bisect.bisect_left(self._layout(), person_id)
+
+    def company(self, contact_id: int) -> Company:
+        return self._company(contact_id)
+
+    def person(self, person_id: int) -> tuple[str, str]:
+        """(name, Mrmrs) of a person of the CRM."""
+        return self._person(person_id, self._company(self.company_of(person_id)).locale)
 
     # -- companies and persons ----------------------------------------------------------
 
@@ -194,12 +247,11 @@ class DemoData:
         return numbers_for(self.seed, region, block).national(company.contact_id - 1)
 
     def profile(self, contact_id: int) -> CompanyProfile | None:
-        if not 1 <= contact_id <= self.company_count:
+        if not 1 <= contact_id <= self.crm_company_count:
             return None
         company = self._company(contact_id)
         people = [self._person(p, company.locale)[0] for p in self.person_ids(contact_id)[:12]]
-        e164 = f"+{PLANS[company.locale.region].dial_code}{self._switchboard(company)}"
-        return company_profile(company, e164, people)
+        return company_profile(company, self.switchboard_e164(contact_id), people)
 
     def summary(self, contact_id: int) -> ContactSummary | None:
         profile = self.profile(contact_id)
@@ -229,9 +281,12 @@ class DemoData:
         board = _pack(board_phone, 0, cid, board_prefix)
         keys.append(board)
         person_key = self._person_key
-        for pid in self.person_ids(cid):
+        starts = self._starts or self._layout()
+        # Its persons with caller IDs (the last of the user's companies has others too).
+        for pid in range(starts[cid - 1] + 1, min(starts[cid], self.persons) + 1):
+            # _phones' rules, inline: this loop runs for every person of the tenant (the demo's
+            # tests check that a person's phones are their caller IDs).
             bits = mix(person_key + pid)
-            # Half have a direct line, three in ten a mobile only, one in five both.
             own = (bits >> 25) % 100
             if own < 50 or own >= 80:
                 phone, prefix = direct.wire(direct.national(pid - 1))
@@ -239,8 +294,24 @@ class DemoData:
             if own >= 50:
                 phone, prefix = mobile.wire(mobile.national(pid - 1))
                 keys.append(_pack(phone, pid, cid, prefix))
-            if (bits >> 40) % 100 < 20:  # also reached through the switchboard
+            if (bits >> 40) % 100 < 20:
                 keys.append(board | pid << _PID_SHIFT)
+
+    def person_phones(self, person_id: int) -> PersonPhones:
+        """The E.164 numbers of a person of the CRM, as their caller IDs have them."""
+        company = self._company(self.company_of(person_id))
+        _board, direct, mobile = self._numbers(company)
+        code = PLANS[company.locale.region].dial_code
+        has_direct, has_mobile, via_board = _phones(mix(self._person_key + person_id))
+        return PersonPhones(
+            direct=f"+{code}{direct.national(person_id - 1)}" if has_direct else None,
+            mobile=f"+{code}{mobile.national(person_id - 1)}" if has_mobile else None,
+            switchboard=self.switchboard_e164(company.contact_id) if via_board else None,
+        )
+
+    def switchboard_e164(self, contact_id: int) -> str:
+        company = self._company(contact_id)
+        return f"+{PLANS[company.locale.region].dial_code}{self._switchboard(company)}"
 
     def companies(self) -> list[Company]:
         """Every company, ``companies()[cid - 1]`` being the one of ``cid``."""

@@ -9,6 +9,11 @@ from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
+from starlette.requests import Request
+from starlette.responses import Response
+
+JSON = "application/json; charset=utf-8"
+_REALM = 'Basic realm="SuperOffice demo"'
 _CHUNK = 20_000
 
 
@@ -20,6 +25,24 @@ def dumps(value: Any) -> bytes:
     except UnicodeEncodeError:
         # A lone surrogate (possible in a hand-written caller-ID file) has no UTF-8 form.
         return json.dumps(value, separators=(",", ":")).encode()
+
+
+def json_response(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(dumps(value), status, headers, media_type=JSON)
+
+
+def error_response(status: int, message: str, kind: str) -> Response:
+    """The demo's error body (SuperOffice documents none; the client reads it as a hint)."""
+    headers = {"WWW-Authenticate": _REALM} if status == 401 else None
+    return json_response({"Error": message, "ErrorType": kind}, status, headers)
+
+
+def query_param(request: Request, name: str) -> str | None:
+    """A query parameter by case-insensitive name, as IIS reads them."""
+    for key, value in request.query_params.multi_items():
+        if key.lower() == name:
+            return value
+    return None
 
 
 def parse_select(text: str | None) -> frozenset[str] | None:

@@ -178,6 +178,14 @@ class BlockNumbers:
         segment, rest = divmod(scrambled, self._seg)
         return self._bases[segment] + rest
 
+    def index_of(self, national: int) -> int | None:
+        """The index whose number is ``national`` (the inverse of :meth:`national`); None for
+        a number outside the block."""
+        if not any(0 <= national - base < self._seg for base in self._bases):
+            return None
+        inverse = pow(self._mult, -1, self._cap)
+        return (self._position(national) - self._offset) * inverse % self._cap
+
     def wire(self, national: int) -> tuple[int, int]:
         """(PhoneNumber, DialInPrefix): about a third carry the country code in the number."""
         if national % 3 == 0:

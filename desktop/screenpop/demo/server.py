@@ -2,7 +2,8 @@
 
 Routes (under ``/{customer}``): ``POST api/v1/Agents/Pocket/GetMyCallerIDs`` and
 ``…/GetCallerIDsFromSelection``, ``GET api/v1/Contact/{id}/Summary``,
-``GET api/v1/List/TicketStatus/Items`` and ``GET default.aspx`` (a stand-in web client).
+``GET api/v1/List/TicketStatus/Items``, the whole CRM's phone search and persons
+(:mod:`screenpop.demo.persons`) and ``GET default.aspx`` (a stand-in web client).
 The API takes Basic (``user``/``password``), ``SOTicket <password>``, or a Bearer token from
 the demo's OpenID Connect provider under ``/login`` (:mod:`screenpop.demo.oidc`). Online
 behaviour (state API, moving hosts, which host answers what, a control request) is in
@@ -42,18 +43,20 @@ from screenpop.core.errors import ConfigError
 from screenpop.core.models import ContactSummary
 from screenpop.demo.callerfile import CallerIdFile
 from screenpop.demo.data import DemoData
-from screenpop.demo.encoding import dumps, parse_select
+from screenpop.demo.encoding import JSON, dumps, parse_select
+from screenpop.demo.encoding import error_response as _error
+from screenpop.demo.encoding import json_response as _json
+from screenpop.demo.encoding import query_param as _param
 from screenpop.demo.faults import Fault, FaultInjector, FaultPlan
 from screenpop.demo.numbers import MAX_INDEX
 from screenpop.demo.oidc import DemoProvider
 from screenpop.demo.online import OnlineHosts, control_route
+from screenpop.demo.persons import Directory, person_routes
 from screenpop.demo.summaries import cut
 from screenpop.demo.ticket_statuses import language_of, ticket_status_items
 
-JSON = "application/json; charset=utf-8"
 DEFAULT_LIMIT = 10
 MAX_SELECTION = 1000
-_REALM = 'Basic realm="SuperOffice demo"'
 _KEPT_BODIES = 2
 
 
@@ -61,6 +64,9 @@ _KEPT_BODIES = 2
 class DemoConfig:
     seed: int = 1
     persons: int = 500
+    others: int | None = None
+    """Persons in the CRM without caller IDs (found only live); None: as many as ``persons``
+    (as many as fit beside them)."""
     caller_ids_file: Path | None = None
     latency_ms: int = 0
     user: str = "demo"
@@ -78,6 +84,8 @@ class DemoConfig:
     online_hosts: tuple[str, ...] = ()
     """Origins acting as the numbered Online hosts (``serve`` fills them in)."""
     tenant_state: str = "Running"
+    may_add_persons: bool = True
+    """False: the user lacks the right to add persons (``POST Person`` answers 403)."""
 
 
 class _Tenant(Protocol):
@@ -125,23 +133,6 @@ class _Bodies:
             build.set_exception(err)
 
 
-def _json(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(dumps(value), status, headers, media_type=JSON)
-
-
-def _error(status: int, message: str, kind: str) -> Response:
-    headers = {"WWW-Authenticate": _REALM} if status == 401 else None
-    return _json({"Error": message, "ErrorType": kind}, status, headers)
-
-
-def _param(request: Request, name: str) -> str | None:
-    """A query parameter by case-insensitive name, as IIS reads them."""
-    for key, value in request.query_params.multi_items():
-        if key.lower() == name:
-            return value
-    return None
-
-
 def _typed(fields: dict[str, Any], dates: tuple[str, ...], strings: tuple[str, ...]) -> str:
     """What is wrong with the members as the reference types them ("" when nothing): a
     member may be left out, but not sent as null or as another type."""
@@ -178,9 +169,18 @@ def _authorized(header: str, config: DemoConfig, provider: DemoProvider) -> bool
     return bool(sep) and same_user and same_password
 
 
+def others_for(config: DemoConfig) -> int:
+    """The persons without caller IDs: as many as asked, else as many as the user has."""
+    if config.others is not None:
+        return config.others
+    return min(config.persons, MAX_INDEX - config.persons)
+
+
 def validate_config(config: DemoConfig) -> None:
     if not 0 <= config.persons <= MAX_INDEX:
         raise ConfigError(f"persons must be between 0 and {MAX_INDEX:,}, not {config.persons:,}.")
+    if not 0 <= others_for(config) <= MAX_INDEX - config.persons:
+        raise ConfigError(f"persons and others are at most {MAX_INDEX:,} together.")
     if config.latency_ms < 0:
         raise ConfigError("latency_ms cannot be negative.")
     if not config.customer or not config.customer.isalnum():
@@ -215,8 +215,12 @@ def create_app(config: DemoConfig) -> DemoApp:
     if config.caller_ids_file is not None:
         tenant = CallerIdFile(config.caller_ids_file, config.seed, today)
     else:
-        tenant = DemoData(config.seed, config.persons, today)
+        tenant = DemoData(config.seed, config.persons, today, others_for(config))
     bodies = _Bodies(tenant)
+    directory = Directory(
+        tenant if isinstance(tenant, DemoData) else None,
+        lambda cid: tenant.summary(cid) is not None,
+    )
 
     def api(
         handler: Callable[[Request], Awaitable[Response]],
@@ -336,6 +340,7 @@ def create_app(config: DemoConfig) -> DemoApp:
         ),
         Route("/api/v1/Contact/{contact_id}/Summary", api(summary), methods=["GET"]),
         Route("/api/v1/List/TicketStatus/Items", api(ticket_statuses), methods=["GET"]),
+        *person_routes(directory, api, may_add=config.may_add_persons),
         Route("/default.aspx", web_client, methods=["GET"]),
     ]
     app = Starlette(

@@ -32,6 +32,7 @@ from screenpop.superoffice.discovery import FixedTenant, TenantSource
 from screenpop.superoffice.errors import (
     AuthenticationError,
     BadResponseError,
+    ForbiddenError,
     NotFoundError,
     ResponseTooLargeError,
     ServerError,
@@ -39,6 +40,7 @@ from screenpop.superoffice.errors import (
     TenantUnreachableError,
 )
 from screenpop.superoffice.httpclient import DEFAULT_TIMEOUT, make_http_client
+from screenpop.superoffice.person_calls import PersonCalls
 from screenpop.superoffice.retry import RETRY_ERRORS, RETRY_STATUSES, RetryPolicy
 from screenpop.superoffice.tenant import Tenant
 
@@ -95,7 +97,7 @@ def _size(count: int) -> str:
     return f"{count / _MIB:,.0f} MB" if count >= _MIB else f"{count / 1024:,.0f} KB"
 
 
-class SuperOfficeClient:
+class SuperOfficeClient(PersonCalls):
     def __init__(
         self,
         http: httpx.AsyncClient,
@@ -148,9 +150,11 @@ class SuperOfficeClient:
         *,
         interactive: bool = False,
         parse: Callable[[bytes | bytearray], Any] | None = None,
+        retry: bool = True,
         **kwargs: Any,
     ) -> Any:
-        """The decoded JSON answer (None for an empty or ``null`` one), after retries;
+        """The decoded JSON answer (None for an empty or ``null`` one), after retries
+        (``retry=False``: a request that must not be sent twice, such as creating a person);
         ``parse`` decodes a successful body instead: its :class:`NotJsonError` is retried
         as a garbled answer, any other :class:`DecodeError` is raised as it is."""
         policy = self._interactive_retry if interactive else self._retry
@@ -190,7 +194,7 @@ class SuperOfficeClient:
                     raise
                 except BadResponseError as err:
                     failure, retryable = err, True  # a garbled answer may come whole next time
-            if not retryable or attempt >= policy.attempts:
+            if not (retry and retryable) or attempt >= policy.attempts:
                 raise failure
             delay = policy.delay(attempt, retry_after)
             log.info("%s; retry %d of %s in %.2f s", failure.message, attempt, path, delay)
@@ -226,12 +230,12 @@ class SuperOfficeClient:
     def _decode(self, answer: _Answer) -> bytes | bytearray:
         """The body of a successful answer; the error an unsuccessful one means."""
         status = answer.status
-        if status in (401, 403):
+        if status == 401:
             raise AuthenticationError(
                 "SuperOffice refused the sign-in: check the user name and password."
-                if status == 401
-                else "SuperOffice says this user may not do that."
             )
+        if status == 403:
+            raise ForbiddenError("SuperOffice says this user may not do that.")
         if status == 404:
             raise NotFoundError(_error_text(answer.body) or "SuperOffice does not know that item.")
         if status == 421:

@@ -20,6 +20,10 @@ class AuthenticationError(SuperOfficeError):
     """401/403: the credentials were refused; a person must act."""
 
 
+class ForbiddenError(AuthenticationError):
+    """403: signed in, but this user lacks the right to do that."""
+
+
 class SignInNeededError(AuthenticationError):
     """Online: no usable token, and refreshing it did not help; run the browser sign-in
     (silently first, ``prompt=none``, where the browser session allows)."""

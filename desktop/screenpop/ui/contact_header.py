@@ -12,11 +12,15 @@ context menu).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from screenpop.core.matching import Candidate
 from screenpop.core.summary_view import ContactView
+from screenpop.ui.caller_picker import CallerPicker
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP
 from screenpop.ui.skeleton import Skeleton
 from screenpop.ui.widgets import LinkLabel, plain_label, scaled_font
@@ -68,6 +72,8 @@ class ContactHeader(QWidget):
     company_clicked = Signal()
     person_clicked = Signal()
     url_activated = Signal(str)
+    caller_picked = Signal(object)
+    """A switchboard's caller chosen in the picker (a Candidate, or None)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,10 +88,14 @@ class ContactHeader(QWidget):
         self.caller_label = LinkLabel()
         self.caller_label.setFont(scaled_font(self, 1.1, QFont.Weight.DemiBold))
         self.caller_label.clicked.connect(self.person_clicked)
+        self.caller_picker = CallerPicker()
+        self.caller_picker.picked.connect(self.caller_picked)
+        self.caller_picker.hide()
         caller_row = QHBoxLayout()
         caller_row.setSpacing(8)
         caller_row.addWidget(self.caller_caption)
         caller_row.addWidget(self.caller_label)
+        caller_row.addWidget(self.caller_picker)
         caller_row.addStretch(1)
 
         titles = QVBoxLayout()
@@ -162,8 +172,7 @@ class ContactHeader(QWidget):
 
         self.caller_label.setText(person)
         self.caller_label.set_active(links)
-        self.caller_caption.setVisible(bool(person))
-        self.caller_label.setVisible(bool(person))
+        self._show_caller()
 
         values = dict.fromkeys(self.details, "")
         if contact is not None:
@@ -180,6 +189,22 @@ class ContactHeader(QWidget):
             self.captions[key].setVisible(bool(value))
             label.setVisible(bool(value))
         self.details_box.setVisible(any(values.values()))
+
+    def set_callers(self, callers: Sequence[Candidate], current: Candidate | None) -> None:
+        """The people a switchboard's number belongs to, to pick the caller from (fewer than
+        two persons: no picker)."""
+        self.caller_picker.set_candidates(callers, current)
+        self._show_caller()
+
+    def picking(self) -> bool:
+        return len(self.caller_picker.persons()) > 1
+
+    def _show_caller(self) -> None:
+        picking = self.picking()
+        named = bool(self.caller_label.text()) and not picking
+        self.caller_picker.setVisible(picking)
+        self.caller_label.setVisible(named)
+        self.caller_caption.setVisible(named or picking)
 
     def set_placeholder(self, shown: bool) -> None:
         """Placeholders for the details while nothing is known about the company yet."""

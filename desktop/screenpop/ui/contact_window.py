@@ -83,6 +83,7 @@ class ContactWindow(QMainWindow):
         super().__init__(parent)
         self.contact_id = contact_id
         self._caller = caller
+        self._callers: list[Candidate] = []
         self._links = links
         self._statuses = statuses or TicketStatuses()
         self._summary: ContactSummary | None = None
@@ -96,6 +97,7 @@ class ContactWindow(QMainWindow):
         self.header = ContactHeader()
         self.header.company_clicked.connect(self._open_contact)
         self.header.person_clicked.connect(self._open_person)
+        self.header.caller_picked.connect(self.set_caller)
         self.header.url_activated.connect(self.link_activated)
         # Short names the app and the tests use.
         self.company_label = self.header.company_label
@@ -279,6 +281,16 @@ class ContactWindow(QMainWindow):
 
     def set_caller(self, caller: Candidate | None) -> None:
         self._caller = caller
+        persons = self.header.caller_picker.persons()
+        if self.header.picking():
+            known = caller is None or any(p.person_id == caller.person_id for p in persons)
+            self.header.set_callers(persons if known else [], caller)
+        self._fill_header()
+
+    def set_callers(self, callers: Sequence[Candidate]) -> None:
+        """A switchboard's people (one company's): the header offers them as the caller."""
+        self._callers = list(callers)
+        self.header.set_callers(callers, self._caller)
         self._fill_header()
 
     def set_fetching_more(self, key: str) -> None:
@@ -310,8 +322,9 @@ class ContactWindow(QMainWindow):
         contact = self._summary.contact if self._summary else None
         if contact is not None and contact.name.strip():
             return one_line(contact.name)
-        if self._caller is not None and self._caller.contact_name.strip():
-            return one_line(self._caller.contact_name)
+        for caller in (self._caller, *self._callers):
+            if caller is not None and caller.contact_name.strip():
+                return one_line(caller.contact_name)
         return arg(self.tr("Contact %1"), self.contact_id)
 
     def caller_person(self) -> str:

@@ -94,11 +94,17 @@ class ContactWindows(QObject):
 
     # -- the app's interface -----------------------------------------------------------------
     def open(
-        self, contact_id: int, caller: Candidate | None = None, *, activate: bool = True
+        self,
+        contact_id: int,
+        caller: Candidate | None = None,
+        *,
+        activate: bool = True,
+        callers: Sequence[Candidate] = (),
     ) -> ContactWindow:
         """Show the company's window (a new one, or the one already open) and refresh it.
 
-        ``activate=False`` (a window opened by a call) shows it without taking the keyboard.
+        ``activate=False`` (a window opened by a call) shows it without taking the keyboard;
+        ``callers``: a switchboard's people, for the window to ask which of them called.
         """
         window = self._windows.get(contact_id)
         if window is None:
@@ -108,9 +114,11 @@ class ContactWindows(QObject):
             elif self.cache.fresh(contact_id, FRESH_S) is None:
                 self.refresh(contact_id)
         else:
-            if caller is not None:
+            if caller is not None or callers:
                 window.set_caller(caller)
             self.refresh(contact_id)
+        if callers:
+            window.set_callers(callers)
         # After the request is under way, so it travels while the window is drawn.
         self._present(window, activate)
         return window

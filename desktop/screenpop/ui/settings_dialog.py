@@ -45,6 +45,7 @@ POP_MODES = (
 )
 # What the table allows is all the widgets offer.
 SUMMARY_LIMITS = FIELD["summary_limit"].range()
+RINGING_TIMEOUTS = FIELD["ringing_timeout_s"].range()
 # Where an OS has no tel: handler registry the app could write to, the installers do it.
 CAN_REGISTER_LINKS = sys.platform.startswith("linux")
 
@@ -163,6 +164,18 @@ class SettingsDialog(SetupDialog):
         self.auto_open.setChecked(settings.auto_open)
         self.do_not_disturb = QCheckBox(self.tr("Do not disturb (no pops; calls are still listed)"))
         self.do_not_disturb.setChecked(settings.do_not_disturb)
+        self.live_lookup = QCheckBox(
+            self.tr("Look up callers the cache does not know in SuperOffice")
+        )
+        self.live_lookup.setChecked(settings.live_lookup)
+        self.ringing_timeout = QSpinBox()
+        self.ringing_timeout.setRange(*RINGING_TIMEOUTS)
+        self.ringing_timeout.setValue(settings.ringing_timeout_s)
+        self.ringing_timeout.setSuffix(self.tr(" s without news"))
+        self.ringing_timeout.setToolTip(
+            self.tr("A ringing pop leaves after this when the phone says nothing more")
+        )
+        self.ringing_timeout.setMaximumWidth(self.ringing_timeout.sizeHint().width() + 40)
         self.summary_limit = QSpinBox()
         self.summary_limit.setRange(*SUMMARY_LIMITS)
         self.summary_limit.setValue(settings.summary_limit)
@@ -175,6 +188,8 @@ class SettingsDialog(SetupDialog):
         form.addRow(self.tr("Show a pop"), self.pop_mode)
         form.addRow("", self.auto_open)
         form.addRow("", self.do_not_disturb)
+        form.addRow("", self.live_lookup)
+        form.addRow(self.tr("A ringing pop leaves"), self.ringing_timeout)
         form.addRow(self.tr("Contact window"), self.summary_limit)
         page = QWidget()
         page.setLayout(form)
@@ -253,6 +268,8 @@ class SettingsDialog(SetupDialog):
             ("outside_line_prefix", self.prefix_edit),
             ("pop_mode", self.pop_mode),
             ("auto_open", self.auto_open),
+            ("live_lookup", self.live_lookup),
+            ("ringing_timeout_s", self.ringing_timeout),
             ("summary_limit", self.summary_limit),
             ("baresip", self.baresip_edit),
             ("baresip_allow_remote", self.baresip_remote),
@@ -273,6 +290,8 @@ class SettingsDialog(SetupDialog):
             "pop_mode": PopMode(self.pop_mode.currentData()),
             "auto_open": self.auto_open.isChecked(),
             "do_not_disturb": self.do_not_disturb.isChecked(),
+            "live_lookup": self.live_lookup.isChecked(),
+            "ringing_timeout_s": self.ringing_timeout.value(),
             "summary_limit": self.summary_limit.value(),
             "baresip": self._baresip(),
             "baresip_allow_remote": self.baresip_remote.isChecked(),

@@ -21,6 +21,7 @@ _MATCHED_BY = {
     MatchedBy.EXACT: QT_TRANSLATE_NOOP("text", "Exact number"),
     MatchedBy.NATIONAL: QT_TRANSLATE_NOOP("text", "Same national number"),
     MatchedBy.TRAILING: QT_TRANSLATE_NOOP("text", "Last digits match"),
+    MatchedBy.LIVE: QT_TRANSLATE_NOOP("text", "Found in SuperOffice"),
 }
 _RECENT_DAYS = 6
 

@@ -3,8 +3,10 @@
 Agents type while the phone rings, so the toast is a tool window that is never activated and
 whose buttons never take focus (the chooser's filter box asks for the keyboard only when
 clicked). Three variants: one candidate (click the card to open), several (a switchboard: a
-chooser, best first) and none (unknown or withheld number). After the call ends the toast
-leaves by itself, but never from under the pointer.
+chooser, best first) and none (unknown or withheld number). A number the cache lacks is looked
+up in SuperOffice behind the toast: it says so, and is filled in place when the answer comes
+(:meth:`CallToast.set_lookup`, :meth:`CallToast.set_candidates`). After the call ends the
+toast leaves by itself, but never from under the pointer.
 """
 
 from __future__ import annotations
@@ -34,7 +36,9 @@ from screenpop.ui.compositing import translucency_works
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 from screenpop.ui.placement import GAP, MARGIN, Corner, pointer_screen, stacked_position
 from screenpop.ui.text import caller_name, matched_by_text, one_line, title_safe
+from screenpop.ui.toast_avatar import Avatar, initials
 from screenpop.ui.toast_chooser import ChoiceRow, Chooser, accent
+from screenpop.ui.toast_lookup import ADD_TEXT, ADD_TIP, LookupState, lookup_detail
 from screenpop.ui.widgets import ElidedLabel, make_secondary, mix, plain_label, scaled_font
 
 __all__ = ["GAP", "MARGIN", "CallToast"]
@@ -50,37 +54,6 @@ STATE_TEXT = {
 MISSED_TEXT = QT_TRANSLATE_NOOP("CallToast", "Missed call")
 
 
-def _initials(name: str) -> str:
-    words = [word for word in one_line(name).split(" ") if word[:1].isalnum()]
-    if not words:
-        return "?"
-    if len(words) == 1:
-        return words[0][:2].upper()
-    return (words[0][0] + words[-1][0]).upper()
-
-
-class _Avatar(QWidget):
-    """A round badge with the caller's initials, a count, or "?"."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._text = text
-        self.setFixedSize(40, 40)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        color = accent(palette)
-        window = palette.color(QPalette.ColorRole.Window)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(mix(window, color, 0.22))
-        painter.drawEllipse(self.rect())
-        painter.setPen(mix(palette.color(QPalette.ColorRole.WindowText), color, 0.6))
-        painter.setFont(scaled_font(self, 1.05, QFont.Weight.DemiBold))
-        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
-
-
 def _flat_button(text: str, tooltip: str) -> QPushButton:
     button = QPushButton(text)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -92,6 +65,8 @@ def _flat_button(text: str, tooltip: str) -> QPushButton:
 class CallToast(QWidget):
     open_requested = Signal(object)
     search_requested = Signal(str)
+    add_requested = Signal()
+    """The agent wants the unknown caller added to SuperOffice."""
     dismissed = Signal()
     """The agent closed it (its × button)."""
     closed = Signal()
@@ -154,14 +129,14 @@ class CallToast(QWidget):
         self.close_all_button.setSizePolicy(policy)
         self.close_all_button.hide()
         self.search_button: QPushButton | None = None
+        self.add_button: QPushButton | None = None
         self.chooser: Chooser | None = None
         self.choice_rows: list[ChoiceRow] = []
+        self.lookup = LookupState.NONE
+        self._lookup_reason = ""
+        self._can_add = False
         self._build()
         self.set_state(state)
-        self.setWindowTitle(
-            title_safe(arg(self.tr("Call from %1 — Screenpop"), self._caller_text()))
-        )
-        self.adjustSize()
 
     # -- variants ----------------------------------------------------------------------------
     def variant(self) -> str:
@@ -178,8 +153,52 @@ class CallToast(QWidget):
         return self.incoming.display
 
     def _build(self) -> None:
+        self.avatar = Avatar("?")
+        texts = QVBoxLayout()
+        texts.setSpacing(1)
+        texts.addWidget(self.name_label)
+        texts.addWidget(self.company_label)
+        texts.addSpacing(2)
+        texts.addWidget(self.detail_label)
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(self.avatar, 0, Qt.AlignmentFlag.AlignTop)
+        top.addLayout(texts, 1)
+        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self._indent = self.avatar.width() + top.spacing()
+        self._bottom = QHBoxLayout()
+        self._bottom.setSpacing(6)
+        self._bottom.addSpacing(self._indent)
+        self._bottom.addWidget(self.state_dot)
+        self._bottom.addWidget(self.state_label)
+        self._bottom.addStretch(1)
+        self._bottom.addWidget(self.close_all_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 8, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        self._chooser_row = QHBoxLayout()
+        self._chooser_row.setContentsMargins(self._indent - 8, 0, 0, 0)
+        layout.addLayout(self._chooser_row)
+        # An unknown caller's actions, on a row of their own: a 360 px card has no room beside
+        # the call's state for both.
+        self._actions = QHBoxLayout()
+        self._actions.setSpacing(6)
+        self._actions.addSpacing(self._indent)
+        self._actions.addStretch(1)
+        layout.addLayout(self._actions)
+        layout.addLayout(self._bottom)
+        self._fill()
+
+    def _fill(self) -> None:
+        """The card's content for its variant (again whenever the candidates or the lookup
+        change: the same toast, filled in place)."""
         variant = self.variant()
         number = self.incoming.display
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        self.setToolTip("")
         if variant == "single":
             candidate = self.candidates[0]
             self.name_label.setText(caller_name(candidate))
@@ -187,7 +206,7 @@ class CallToast(QWidget):
                 "" if candidate.is_company else one_line(candidate.contact_name)
             )
             self.detail_label.setText(f"{number} · {matched_by_text(candidate)}")
-            avatar = _Avatar(_initials(candidate.person_name or candidate.contact_name))
+            self.avatar.set_text(initials(candidate.person_name or candidate.contact_name))
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setToolTip(self.tr("Open the contact"))
         elif variant == "multiple":
@@ -198,58 +217,65 @@ class CallToast(QWidget):
                 one_line(self.candidates[0].contact_name) if len(companies) == 1 else ""
             )
             self.detail_label.setText(f"{number} · {matched_by_text(self.candidates[0])}")
-            avatar = _Avatar(str(len(self.candidates)) if len(self.candidates) < 100 else "99+")
+            self.avatar.set_text(str(count) if count < 100 else "99+")
+        elif self.lookup is LookupState.LOOKING:
+            self.name_label.setText(number)
+            self.company_label.setText("")
+            self.detail_label.setText(lookup_detail(self.lookup, ""))
+            self.avatar.set_text("…")
         else:
             self.name_label.setText(self.tr("Unknown caller"))
-            self.detail_label.setText(number)
-            avatar = _Avatar("?")
+            looked_up = self.lookup is not LookupState.NONE
+            self.company_label.setText(number if looked_up else "")
+            detail = lookup_detail(self.lookup, self._lookup_reason)
+            self.detail_label.setText(detail if looked_up else number)  # elided: whole on hover
+            self.avatar.set_text("?")
         self.company_label.setVisible(bool(self.company_label.text()))
+        self._fill_buttons(variant)
+        self._fill_chooser(variant)
+        self.setWindowTitle(
+            title_safe(arg(self.tr("Call from %1 — Screenpop"), self._caller_text()))
+        )
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the buttons just hidden must not count in the new height
+        self.adjustSize()
 
-        texts = QVBoxLayout()
-        texts.setSpacing(1)
-        texts.addWidget(self.name_label)
-        texts.addWidget(self.company_label)
-        texts.addSpacing(2)
-        texts.addWidget(self.detail_label)
-        top = QHBoxLayout()
-        top.setSpacing(12)
-        top.addWidget(avatar, 0, Qt.AlignmentFlag.AlignTop)
-        top.addLayout(texts, 1)
-        top.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        indent = avatar.width() + top.spacing()
-        bottom = QHBoxLayout()
-        bottom.setSpacing(6)
-        bottom.addSpacing(indent)
-        bottom.addWidget(self.state_dot)
-        bottom.addWidget(self.state_label)
-        bottom.addStretch(1)
-        bottom.addWidget(self.close_all_button)
-        if variant == "unknown":
+    def _fill_buttons(self, variant: str) -> None:
+        unknown = variant == "unknown" and self.lookup is not LookupState.LOOKING
+        if unknown and self.search_button is None:
             self.search_button = _flat_button(
                 self.tr("Search…"), self.tr("Search the contacts for this number")
             )
             self.search_button.clicked.connect(
                 lambda: self.search_requested.emit(self.incoming.digits)
             )
-            bottom.addWidget(self.search_button)
+            self._actions.insertWidget(self._actions.count() - 1, self.search_button)
+        if unknown and self._can_add and self.add_button is None:
+            self.add_button = _flat_button(self.tr(ADD_TEXT), self.tr(ADD_TIP))
+            self.add_button.clicked.connect(self.add_requested)
+            self._actions.insertWidget(self._actions.count() - 1, self.add_button)
+        if self.search_button is not None:
+            self.search_button.setVisible(unknown)
+        if self.add_button is not None:
+            self.add_button.setVisible(unknown and self._can_add)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 12, 8, 12)
-        layout.setSpacing(8)
-        layout.addLayout(top)
-        if variant == "multiple":
-            self.chooser = Chooser(self.candidates)
-            self.chooser.chosen.connect(self.open_requested)
-            self.choice_rows = self.chooser.rows
-            if self.chooser.filter_edit is not None:
-                self.chooser.filter_edit.typing_requested.connect(self._begin_typing)
-                self.chooser.filter_edit.typing_finished.connect(self._end_typing)
-            row = QHBoxLayout()
-            row.setContentsMargins(indent - 8, 0, 0, 0)
-            row.addWidget(self.chooser)
-            layout.addLayout(row)
-        layout.addLayout(bottom)
+    def _fill_chooser(self, variant: str) -> None:
+        if self.chooser is not None:
+            if self._typing:
+                self._end_typing()  # its filter goes with it: the keyboard goes back
+            self.chooser.hide()
+            self.chooser.deleteLater()
+            self.chooser, self.choice_rows = None, []
+        if variant != "multiple":
+            return
+        self.chooser = Chooser(self.candidates)
+        self.chooser.chosen.connect(self.open_requested)
+        self.choice_rows = self.chooser.rows
+        if self.chooser.filter_edit is not None:
+            self.chooser.filter_edit.typing_requested.connect(self._begin_typing)
+            self.chooser.filter_edit.typing_finished.connect(self._end_typing)
+        self._chooser_row.addWidget(self.chooser)
 
     # -- the app's interface -----------------------------------------------------------------
     def set_state(self, state: CallState) -> None:
@@ -268,6 +294,22 @@ class CallToast(QWidget):
             color = QColor(0xD0, 0x3B, 0x3B)
         palette.setColor(QPalette.ColorRole.WindowText, color)
         self.state_dot.setPalette(palette)
+
+    def set_candidates(self, candidates: list[Candidate]) -> None:
+        """Who the caller is after all (a live lookup's answer): the card becomes theirs."""
+        self.candidates = list(candidates)
+        self.lookup = LookupState.NONE
+        self._fill()
+
+    def set_lookup(self, state: LookupState, reason: str = "") -> None:
+        """How the lookup of an unknown number goes; ``reason`` says why it failed."""
+        self.lookup, self._lookup_reason = state, reason
+        self._fill()
+
+    def offer_add(self, offered: bool) -> None:
+        """Whether an unknown caller may be added to SuperOffice from here."""
+        self._can_add = offered
+        self._fill_buttons(self.variant())
 
     def set_close_all(self, shown: bool) -> None:
         """The "Close all" button, which the stack shows on its newest toast."""
@@ -293,6 +335,11 @@ class CallToast(QWidget):
     def schedule_dismiss(self, delay_ms: int) -> None:
         """Close after ``delay_ms``; if the pointer is on the toast then, once it leaves."""
         self._dismiss_timer.start(max(0, delay_ms))
+
+    def cancel_dismiss(self) -> None:
+        """The call goes on (it was answered): the toast stays until it ends."""
+        self._dismiss_timer.stop()
+        self._leaving = False
 
     def is_dismiss_scheduled(self) -> bool:
         return self._dismiss_timer.isActive() or self._leaving

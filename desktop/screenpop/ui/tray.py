@@ -186,7 +186,11 @@ class TrayIcon(QObject):
     def geometry(self) -> QRect | None:
         """Where the icon is on screen, where the platform tells (pops go to that corner)."""
         rect = self.tray.geometry()
-        return rect if self.tray.isVisible() and rect.isValid() and not rect.isEmpty() else None
+        if not self.tray.isVisible() or not rect.isValid() or rect.isEmpty():
+            return None
+        # Until the tray has embedded the icon (XEmbed), Qt reports the unmapped window at the
+        # screen's origin; a pop placed by that would open in the far corner on a busy start.
+        return None if rect.topLeft().isNull() else rect
 
     def show(self) -> None:
         self.tray.show()
