@@ -79,7 +79,8 @@ def _build_parser() -> argparse.ArgumentParser:
     server.add_argument("--password", default="demo", help="its password (and SOTicket)")
     server.add_argument("--fault", metavar="KIND[:RATE]", action="append", default=[],
                         help="answer a fraction RATE (default 1) of API requests with KIND: "
-                        "500, 503, 429, 401, 421, malformed-json, truncated, reset, timeout; "
+                        "500, 503, 429, 401, 421, malformed-json, truncated, reset, lost-answer, "
+                        "timeout; "
                         "repeatable")  # fmt: skip
     server.add_argument("--token-lifetime", metavar="SECONDS", type=int, default=3600,
                         help="lifetime of the access tokens its sign-in issues")  # fmt: skip

@@ -8,6 +8,7 @@ million-person tenant costs the same as for a ten-person one.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import threading
 from array import array
@@ -160,6 +161,15 @@ class DemoData:
     def person_ids(self, contact_id: int) -> range:
         starts = self._layout()
         return range(starts[contact_id - 1] + 1, starts[contact_id] + 1)
+
+    def has_contact(self, contact_id: int) -> bool:
+        return 1 <= contact_id <= self.company_count
+
+    def contact_of_person(self, person_id: int) -> int | None:
+        """The company a person belongs to; None for a person the tenant does not have."""
+        if not 1 <= person_id <= self.persons:
+            return None
+        return bisect.bisect_left(self._layout(), person_id)
 
     # -- companies and persons ----------------------------------------------------------
 

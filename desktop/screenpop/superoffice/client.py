@@ -31,7 +31,7 @@ from screenpop.superoffice.errors import (
     TenantUnreachableError,
 )
 from screenpop.superoffice.httpclient import DEFAULT_TIMEOUT, make_http_client
-from screenpop.superoffice.retry import RETRY_ERRORS, RETRY_STATUSES, RetryPolicy
+from screenpop.superoffice.retry import NO_RETRY, RETRY_ERRORS, RETRY_STATUSES, RetryPolicy
 from screenpop.superoffice.tenant import Tenant
 
 log = logging.getLogger(__name__)
@@ -139,10 +139,14 @@ class SuperOfficeClient:
         max_bytes: int,
         *,
         interactive: bool = False,
+        once: bool = False,
         **kwargs: Any,
     ) -> Any:
-        """The decoded JSON answer (None for an empty or ``null`` one), after retries."""
+        """The decoded JSON answer (None for an empty or ``null`` one), after retries
+        (``once``: none, for a request that is not safe to repeat)."""
         policy = self._interactive_retry if interactive else self._retry
+        if once:
+            policy = NO_RETRY
         rediscovered = False
         attempt = 0
         while True:
@@ -292,6 +296,12 @@ class SuperOfficeClient:
             raise BadResponseError(
                 f"SuperOffice sent a ticket status list of an unknown shape: {err}"
             ) from None
+
+    async def call(self, method: str, path: str, *, once: bool = False, **kwargs: Any) -> Any:
+        """Any other documented call (``path`` under ``api/v1``), its JSON answer decoded,
+        within the summary's size cap. ``once``: sent a single time, for a request that makes
+        something (a POST): what a lost answer means is the caller's to find out."""
+        return await self._request(method, path, self.limits.summary, once=once, **kwargs)
 
     async def get_contact_summary(self, contact_id: int, limit: int = 10) -> ContactSummary:
         raw = await self._request(
