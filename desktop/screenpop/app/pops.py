@@ -63,6 +63,9 @@ class PopController:
         self.windows = windows
         self._on_search = on_search
         self.toasts = ToastStack(max_toasts, tray_geometry)
+        # Call logging adds the call's note to its toast and to the windows that open.
+        self.on_toast: Callable[[str, CallToast], None] | None = None
+        self.on_window: Callable[[ContactWindow], None] | None = None
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
@@ -111,6 +114,8 @@ class PopController:
         toast = CallToast(incoming, candidates, state)
         toast.open_requested.connect(lambda c: self.open_contact(c.contact_id, c))
         toast.search_requested.connect(self._on_search)
+        if self.on_toast is not None:
+            self.on_toast(key, toast)
         self.toasts.add(key, toast)
         if untracked:
             toast.schedule_dismiss(DISMISS_UNTRACKED_MS)
@@ -137,4 +142,7 @@ class PopController:
     def open_contact(
         self, contact_id: int, caller: Candidate | None = None, *, activate: bool = True
     ) -> ContactWindow:
-        return self.windows.open(contact_id, caller, activate=activate)
+        window = self.windows.open(contact_id, caller, activate=activate)
+        if self.on_window is not None:
+            self.on_window(window)
+        return window

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from screenpop import __version__
 from screenpop.cli.configure import add_configure_arguments, configure, sign_in
+from screenpop.cli.dial import add_parser as add_dial_parser
 from screenpop.cli.summary import add_parser as add_summary_parser
 from screenpop.cli.summary import contact_id_arg
 from screenpop.config.logs import setup_logging
@@ -110,6 +111,7 @@ def _build_parser() -> argparse.ArgumentParser:
     open_ = sub.add_parser("open", parents=[common], help="open a contact window")
     open_.add_argument("contact_id")
     add_summary_parser(sub, common)
+    add_dial_parser(sub, common)
     return parser
 
 
@@ -180,6 +182,10 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
         from screenpop.cli.summary import run_summary
 
         return run_summary(args, profile)
+    if command == "dial":
+        from screenpop.cli.dial import run_dial
+
+        return run_dial(args, profile, lambda message: _hand_to_app(profile, message, verbose))
     raise AssertionError(command)
 
 

@@ -175,6 +175,9 @@ class Diary:
         self._lock = threading.Lock()
         self._made: dict[int, dict[str, Any]] = {}
         self._next_id = FIRST_ID
+        self.refusal = ""
+        """Where set, every new appointment is refused with it (a tenant that will not take
+        appointments from this user: a missing right, a full diary rule)."""
 
     # -- entities ---------------------------------------------------------------------------
     def default_entity(self) -> dict[str, Any]:
@@ -237,6 +240,8 @@ class Diary:
     def create(self, body: Any) -> dict[str, Any]:
         if not isinstance(body, dict):
             raise RequestError("The request body is not an AppointmentEntity object.")
+        if self.refusal:
+            raise RequestError(self.refusal)
         stored = self._checked(body)
         now = format_datetime(self._clock())
         with self._lock:

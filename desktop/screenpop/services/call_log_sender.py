@@ -138,7 +138,7 @@ class CallLogSender:
             self._tasks_failed = None
         if not self._waiting_out:
             self._wake.set()
-        self._report()
+        self.report()
 
     def forget_tasks(self) -> None:
         """The tenant or the chosen task changed: read the task list again."""
@@ -171,7 +171,7 @@ class CallLogSender:
             await self._pause(self._backoff(), SenderHealth.OFFLINE, err.message)
         else:
             self._failures = 0
-        self._report()
+        self.report()
 
     async def _pause(self, seconds: float, health: SenderHealth, detail: str) -> None:
         self._set(health, detail)
@@ -196,9 +196,10 @@ class CallLogSender:
     def _set(self, health: SenderHealth, detail: str = "") -> None:
         if (self.status.health, self.status.detail) != (health, detail):
             self.status = SenderStatus(self.status.counts, health, detail)
-            self._report()
+            self.report()
 
-    def _report(self) -> None:
+    def report(self) -> None:
+        """Tell ``on_status`` how things stand now (the outbox changed by other hands)."""
         try:
             counts = self._outbox.counts()
         except OutboxError:

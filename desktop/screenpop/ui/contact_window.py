@@ -18,6 +18,7 @@ from enum import StrEnum
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
@@ -67,6 +68,7 @@ class ContactWindow(QMainWindow):
     more_requested = Signal(str)
     """The key of the tab whose "Show more" was pressed."""
     link_activated = Signal(str)
+    dial_requested = Signal(str)
     closed = Signal()
 
     def __init__(
@@ -97,6 +99,7 @@ class ContactWindow(QMainWindow):
         self.header.company_clicked.connect(self._open_contact)
         self.header.person_clicked.connect(self._open_person)
         self.header.url_activated.connect(self.link_activated)
+        self.header.dial_requested.connect(self.dial_requested)
         # Short names the app and the tests use.
         self.company_label = self.header.company_label
         self.caller_label = self.header.caller_label
@@ -136,6 +139,12 @@ class ContactWindow(QMainWindow):
         self.updated_label = plain_label(secondary=True)
         self.note_label = plain_label(secondary=True)
         self.note_label.hide()
+        # The note of a call with this company (:meth:`set_call_panel`).
+        self.call_panel: QWidget | None = None
+        self.call_box = QGroupBox()
+        self.call_box.setFlat(True)
+        QVBoxLayout(self.call_box).setContentsMargins(8, 4, 8, 8)
+        self.call_box.hide()
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
@@ -168,6 +177,7 @@ class ContactWindow(QMainWindow):
         tools.addStretch(1)
         tools.addWidget(self.filter_edit)
         layout.addWidget(self.banner)
+        layout.addWidget(self.call_box)
         layout.addLayout(tools)
         layout.addWidget(self.tabs, 1)
         return body
@@ -280,6 +290,19 @@ class ContactWindow(QMainWindow):
     def set_caller(self, caller: Candidate | None) -> None:
         self._caller = caller
         self._fill_header()
+
+    def set_call_panel(self, panel: QWidget | None, title: str = "") -> None:
+        """Show ``panel`` (a call's note) above the tabs, under ``title``; None removes it."""
+        box_layout = self.call_box.layout()
+        assert box_layout is not None
+        if self.call_panel is not None:
+            box_layout.removeWidget(self.call_panel)
+            self.call_panel.deleteLater()
+        self.call_panel = panel
+        self.call_box.setTitle(mnemonic_safe(title))
+        if panel is not None:
+            box_layout.addWidget(panel)
+        self.call_box.setVisible(panel is not None)
 
     def set_fetching_more(self, key: str) -> None:
         self.busy.show()

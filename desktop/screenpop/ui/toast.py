@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout
 from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber, NumberKind
+from screenpop.ui.call_note import CallNoteEditor
 from screenpop.ui.compositing import translucency_works
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 from screenpop.ui.placement import GAP, MARGIN, Corner, pointer_screen, stacked_position
@@ -97,6 +98,8 @@ class CallToast(QWidget):
     closed = Signal()
     """It closed, for whatever reason."""
     close_all_requested = Signal()
+    size_changed = Signal()
+    """Its height changed (a panel added or opened): the stack places the toasts again."""
 
     def __init__(
         self,
@@ -112,6 +115,7 @@ class CallToast(QWidget):
         self._answered = False
         self._hover = False
         self._typing = False
+        self._held = False
         self._leaving = False
         self.setWindowFlags(
             Qt.WindowType.Tool
@@ -154,6 +158,7 @@ class CallToast(QWidget):
         self.close_all_button.setSizePolicy(policy)
         self.close_all_button.hide()
         self.search_button: QPushButton | None = None
+        self.note_panel: CallNoteEditor | None = None
         self.chooser: Chooser | None = None
         self.choice_rows: list[ChoiceRow] = []
         self._build()
@@ -305,15 +310,38 @@ class CallToast(QWidget):
         self.dismissed.emit()
         self.close()
 
+    def add_note(self, panel: CallNoteEditor) -> None:
+        """The call's note under the card; its field takes the keyboard only when clicked."""
+        self.note_panel = panel
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(panel)
+        panel.typing_requested.connect(lambda: self._begin_typing(panel.edit))
+        panel.typing_finished.connect(self._end_typing)
+        panel.resized.connect(self.refit)
+        self.refit()
+
+    def refit(self) -> None:
+        self.adjustSize()
+        self.size_changed.emit()
+
+    def hold(self, held: bool) -> None:
+        """While held (a call offered for logging), it does not leave by itself."""
+        self._held = held
+        if not held and self._leaving and not self._hover and not self._typing:
+            self._dismiss_timer.start(LEAVE_GRACE_MS)
+
     def _dismiss_due(self) -> None:
-        if self._hover or self._typing:
+        if self._hover or self._typing or self._held:
             self._leaving = True  # the pointer's leaving (or the typing's end) closes it
             return
         self._dismiss()
 
-    def _begin_typing(self) -> None:
-        """The agent clicked into the filter: now, and only now, take the keyboard."""
-        edit = self.chooser.filter_edit if self.chooser else None
+    def _begin_typing(self, edit: QWidget | None = None) -> None:
+        """The agent clicked into the filter (or a panel's field): now, and only now, take the
+        keyboard."""
+        if edit is None:
+            edit = self.chooser.filter_edit if self.chooser else None
         if edit is None:
             return
         self._typing = True
@@ -329,7 +357,7 @@ class CallToast(QWidget):
         handle = self.windowHandle()
         if handle is not None:
             handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
-        if self._leaving and not self._hover:
+        if self._leaving and not self._hover and not self._held:
             self._dismiss_timer.start(LEAVE_GRACE_MS)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -352,7 +380,7 @@ class CallToast(QWidget):
 
     def leaveEvent(self, event: QEvent) -> None:
         self._hover = False
-        if self._leaving and not self._typing:
+        if self._leaving and not self._typing and not self._held:
             # A moment's grace: a pointer that only brushed past the edge may come back.
             self._dismiss_timer.start(LEAVE_GRACE_MS)
         self.update()
