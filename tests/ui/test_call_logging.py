@@ -147,7 +147,7 @@ def test_ask_offers_log_call_on_the_ended_toast(
         assert app.toast()._held  # it waits for the agent, not five seconds
         await asyncio.sleep(0.3)
         assert not app.made()  # nothing is logged unasked
-        assert "1 not logged yet" in app.tray.call_logs
+        assert "not logged yet: 1" in app.tray.call_logs
         panel.open_note()
         panel.edit.setPlainText("Callback on Monday")
         panel.log_button.click()
@@ -255,7 +255,7 @@ def test_a_tenant_that_refuses_shows_its_words_and_can_be_retried(
         assert panel is not None
         await wait_until(lambda: panel.note.status is NoteStatus.REFUSED)
         assert "You may not add follow-ups to this company." in panel.status_text()
-        assert "1 refused" in app.tray.call_logs
+        assert "refused: 1" in app.tray.call_logs
         app.services.show_outbox()
         dialog = app.services._dialog
         assert dialog is not None and dialog.tree.topLevelItemCount() == 1

@@ -161,10 +161,10 @@ def test_call_logs_lists_what_waits_and_acts_on_it(qtbot: QtBot) -> None:
 def test_the_tray_says_how_many_wait(qtbot: QtBot) -> None:
     tray = TrayIcon()
     assert not tray.call_logs_action.isVisible()
-    tray.set_call_logs("2 call logs waiting · 1 refused")
+    tray.set_call_logs("Call logs waiting: 2 · refused: 1")
     assert tray.call_logs_action.isVisible()
-    assert tray.call_logs_action.text() == "2 call logs waiting · 1 refused…"
-    assert "2 call logs waiting" in tray.tray.toolTip()
+    assert tray.call_logs_action.text() == "Call logs waiting: 2 · refused: 1…"
+    assert "Call logs waiting: 2" in tray.tray.toolTip()
     with qtbot.waitSignal(tray.call_logs_requested):
         tray.call_logs_action.trigger()
     tray.set_call_logs("")

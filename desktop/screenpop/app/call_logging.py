@@ -60,15 +60,11 @@ _STATUS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CallLogging", text)
-
-
 def duration_text(seconds: float) -> str:
     minutes, rest = divmod(round(seconds), 60)
     if minutes:
-        return arg(_tr("%1 min %2 s"), minutes, rest)
-    return arg(_tr("%1 s"), rest)
+        return arg(QCoreApplication.translate("CallLogging", "%1 min %2 s"), minutes, rest)
+    return arg(QCoreApplication.translate("CallLogging", "%1 s"), rest)
 
 
 def headline(row: LogRow, *, end_reported: bool = True) -> str:
@@ -76,15 +72,26 @@ def headline(row: LogRow, *, end_reported: bool = True) -> str:
     talk = (row.ended_at or row.started_at) - (row.answered_at or row.started_at)
     if row.direction is Direction.OUTGOING:
         if row.answered:
-            text = arg(_tr("Outgoing call to %1 (%2)"), row.number, duration_text(talk))
+            text = arg(
+                QCoreApplication.translate("CallLogging", "Outgoing call to %1 (%2)"),
+                row.number,
+                duration_text(talk),
+            )
         else:
-            text = arg(_tr("Outgoing call to %1, not answered"), row.number)
+            text = arg(
+                QCoreApplication.translate("CallLogging", "Outgoing call to %1, not answered"),
+                row.number,
+            )
     elif row.answered:
-        text = arg(_tr("Incoming call from %1 (%2)"), row.number, duration_text(talk))
+        text = arg(
+            QCoreApplication.translate("CallLogging", "Incoming call from %1 (%2)"),
+            row.number,
+            duration_text(talk),
+        )
     else:
-        text = arg(_tr("Missed call from %1"), row.number)
+        text = arg(QCoreApplication.translate("CallLogging", "Missed call from %1"), row.number)
     if not end_reported:
-        text = arg(_tr("%1; its end was not reported"), text)
+        text = arg(QCoreApplication.translate("CallLogging", "%1; its end was not reported"), text)
     return text
 
 
@@ -398,5 +405,7 @@ class CallLogging:
         current = window.call_panel
         if isinstance(current, CallNoteEditor) and current.note is tracked.note:
             return
-        title = arg(_tr("Note on the call with %1"), tracked.note.who)
+        title = arg(
+            QCoreApplication.translate("CallLogging", "Note on the call with %1"), tracked.note.who
+        )
         window.set_call_panel(CallNoteEditor(tracked.note, rows=3), title)

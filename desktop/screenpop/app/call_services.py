@@ -28,33 +28,30 @@ from screenpop.services.call_log_sender import CallLogSender, SenderHealth, Send
 from screenpop.store.outbox import LogRow, Outbox, OutboxError
 from screenpop.superoffice.appointments import task_list
 from screenpop.superoffice.client import SuperOfficeClient
-from screenpop.ui.i18n import arg, plural
+from screenpop.ui.i18n import arg
 from screenpop.ui.outbox_dialog import OutboxDialog
 from screenpop.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CallServices", text)
-
-
 def call_logs_text(status: SenderStatus) -> str:
-    """The tray's line: "2 call logs waiting · 1 refused"; "" when nothing waits."""
+    """The tray's line: "Call logs waiting: 2 · refused: 1"; "" when nothing waits."""
     counts = status.counts
     parts = []
-    translate = QCoreApplication.translate
+    # Counts after a colon: one form for any number, in every language.
     if counts.waiting:
-        waiting = translate("CallServices", "%n call log(s) waiting", "", counts.waiting)
-        parts.append(plural(waiting, counts.waiting))
+        waiting = QCoreApplication.translate("CallServices", "Call logs waiting: %1")
+        parts.append(arg(waiting, counts.waiting))
     if counts.refused:
-        parts.append(translate("CallServices", "%n refused", "", counts.refused))
+        parts.append(arg(QCoreApplication.translate("CallServices", "refused: %1"), counts.refused))
     if counts.offered:
-        parts.append(translate("CallServices", "%n not logged yet", "", counts.offered))
+        offered = QCoreApplication.translate("CallServices", "not logged yet: %1")
+        parts.append(arg(offered, counts.offered))
     if counts.waiting and status.health is SenderHealth.SIGN_IN_NEEDED:
-        parts.append(_tr("sign-in needed"))
+        parts.append(QCoreApplication.translate("CallServices", "sign-in needed"))
     elif counts.waiting and status.health is SenderHealth.OFFLINE:
-        parts.append(_tr("SuperOffice cannot be reached"))
+        parts.append(QCoreApplication.translate("CallServices", "SuperOffice cannot be reached"))
     return " · ".join(parts)
 
 
@@ -98,7 +95,9 @@ class CallServices:
 
     def start(self) -> None:
         if self._refused:
-            self._tray.notify(_tr("Call logging"), self._refused)
+            self._tray.notify(
+                QCoreApplication.translate("CallServices", "Call logging"), self._refused
+            )
         if self.logging is not None:
             self.logging.start()
 
@@ -117,7 +116,10 @@ class CallServices:
     async def _dial(self, number: str) -> None:
         dialled = await self.dialer.dial(number)
         if not dialled.ok:
-            self._tray.notify(arg(_tr("Cannot call %1"), dialled.number), dialled.error)
+            self._tray.notify(
+                arg(QCoreApplication.translate("CallServices", "Cannot call %1"), dialled.number),
+                dialled.error,
+            )
 
     # -- the tenant and the settings ------------------------------------------------------------
     def tenant_back(self) -> None:

@@ -152,7 +152,7 @@ class TrayIcon(QObject):
         self.refresh_texts()
 
     def set_call_logs(self, text: str) -> None:
-        """How the call logs stand ("2 call logs waiting"), in the menu and tooltip; "" hides
+        """How the call logs stand ("Call logs waiting: 2"), in the menu and tooltip; "" hides
         the entry."""
         self.call_logs = one_line(text)
         self.call_logs_action.setText(mnemonic_safe(f"{self.call_logs}…") if text else "")
