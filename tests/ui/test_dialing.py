@@ -20,6 +20,7 @@ from screenpop.core.errors import InvalidNumberError
 from screenpop.core.matching import Candidate
 from screenpop.core.models import ContactSummary
 from screenpop.integration.tel_handler import TelHandler
+from screenpop.triggers.baresip import event_from_message
 from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.find_dialog import FindDialog
 from tests.unit.test_baresip_link import FakeBaresip, frame
@@ -185,3 +186,15 @@ def test_find_dials_the_chosen_number(qtbot: QtBot, make_candidate: object) -> N
     with qtbot.waitSignal(dialog.dial_requested) as by_key:  # Ctrl+Enter calls, Enter opens
         qtbot.keyClick(dialog.search_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert by_key.args == ["+4791234567"] and opened == []
+
+
+def test_a_dialled_call_is_followed_from_the_far_ends_ring() -> None:
+    """baresip 1.0 says CALL_RINGING (no CALL_OUTGOING) when the number it dialled rings."""
+    body = {"event": True, "type": "CALL_RINGING", "direction": "outgoing", "id": "c9",
+            "peeruri": "sip:+4722334455@127.0.0.1", "peerdisplayname": ""}  # fmt: skip
+    event = event_from_message(body)
+    assert event is not None
+    assert (event.state, event.direction, event.call_id) == (
+        CallState.RINGING, Direction.OUTGOING, "c9"
+    )  # fmt: skip
+    assert event_from_message({**body, "direction": "incoming"}) is None
