@@ -8,10 +8,7 @@ rules (``--log-calls answered``)."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +16,7 @@ import httpx
 import pytest
 
 from screenpop.store.history import CallHistory
-from tests.e2e.conftest import screenshot, wait_for, x_env
+from tests.e2e.conftest import screenshot, start_app, wait_for
 from tests.e2e.softphone import Baresip, far_end, far_end_port
 from tests.helpers import demo_tenant, run_cli
 
@@ -54,12 +51,7 @@ def test_the_app_dials_through_baresip_and_logs_the_call(
     assert configured.returncode == 0, configured.stderr
     synced = run_cli(profile, "sync", env={"SCREENPOP_SECRET": "demo"})
     assert synced.returncode == 0, synced.stderr
-    env = os.environ | x_env(display) | {"SCREENPOP_SECRET": "demo"}
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    app = subprocess.Popen(
-        [sys.executable, "-m", "screenpop", "--profile", str(profile)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    app = start_app(profile, display)
     log = profile / "logs" / "screenpop.log"
     try:
         wait_for(lambda: log.exists() and "baresip connected" in log.read_text(), 20,

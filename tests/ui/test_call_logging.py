@@ -28,7 +28,7 @@ from screenpop.store.cache import CallerIdCache
 from screenpop.store.outbox import LogState
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.sync.caller_ids import sync_caller_ids
-from screenpop.ui.call_note import NoteStatus
+from screenpop.ui.call_note import CallNoteEditor, NoteStatus
 from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.toast import CallToast
 from screenpop.ui.tray import TrayIcon
@@ -59,6 +59,18 @@ class App:
     def toast(self) -> CallToast:
         (toast,) = self.pops.toasts.toasts()
         return toast
+
+    def panel(self) -> CallNoteEditor:
+        """The note under the call's toast."""
+        panel = self.toast().note_panel
+        assert panel is not None
+        return panel
+
+    def type_note(self, text: str) -> CallNoteEditor:
+        panel = self.panel()
+        panel.open_note()
+        panel.edit.setPlainText(text)
+        return panel
 
     def made(self) -> list[dict[str, object]]:
         return self.demo.diary.all()
@@ -140,17 +152,14 @@ def test_ask_offers_log_call_on_the_ended_toast(
     async def scenario() -> None:
         app.services.start()
         app.call(RAGNHILD, CallState.RINGING, CallState.ANSWERED, CallState.ENDED)
-        panel = app.toast().note_panel
-        assert panel is not None
+        panel = app.panel()
         await wait_until(lambda: panel.log_button.isVisible() or not panel.isVisible())
         assert panel.note.status is NoteStatus.OFFERED and not panel.log_button.isHidden()
         assert app.toast()._held  # it waits for the agent, not five seconds
         await asyncio.sleep(0.3)
         assert not app.made()  # nothing is logged unasked
         assert "not logged yet: 1" in app.tray.call_logs
-        panel.open_note()
-        panel.edit.setPlainText("Callback on Monday")
-        panel.log_button.click()
+        app.type_note("Callback on Monday").log_button.click()
         await wait_until(lambda: app.made())
         await wait_until(lambda: panel.note.status is NoteStatus.LOGGED)
         assert not app.toast()._held
@@ -186,10 +195,7 @@ def test_a_note_on_a_call_that_would_not_be_logged_is_offered_not_lost(
     async def scenario() -> None:
         app.services.start()
         app.call(RAGNHILD, CallState.RINGING)
-        panel = app.toast().note_panel
-        assert panel is not None
-        panel.open_note()
-        panel.edit.setPlainText("Tried to reach us about the invoice")
+        panel = app.type_note("Tried to reach us about the invoice")
         app.call(RAGNHILD, CallState.ENDED)
         await wait_until(lambda: panel.note.status is NoteStatus.OFFERED)
         assert not app.made()
@@ -225,8 +231,7 @@ def test_a_100_kb_note_is_cut_where_superoffice_stops_and_says_so(
     async def scenario() -> None:
         app.services.start()
         app.call(RAGNHILD, CallState.RINGING, CallState.ANSWERED)
-        panel = app.toast().note_panel
-        assert panel is not None
+        panel = app.panel()
         panel.open_note()
         pasted = QMimeData()
         pasted.setText("<p>Lorem ipsum</p> " * 6000)  # 114 KB
@@ -251,8 +256,7 @@ def test_a_tenant_that_refuses_shows_its_words_and_can_be_retried(
     async def scenario() -> None:
         app.services.start()
         app.call(RAGNHILD, CallState.RINGING, CallState.ANSWERED, CallState.ENDED)
-        panel = app.toast().note_panel
-        assert panel is not None
+        panel = app.panel()
         await wait_until(lambda: panel.note.status is NoteStatus.REFUSED)
         assert "You may not add follow-ups to this company." in panel.status_text()
         assert "refused: 1" in app.tray.call_logs
@@ -276,10 +280,7 @@ def test_a_call_whose_end_comes_after_a_restart_is_logged_once(
 
     async def before() -> None:
         first.call(RAGNHILD, CallState.RINGING, CallState.ANSWERED, call_id="long-call")
-        panel = first.toast().note_panel
-        assert panel is not None
-        panel.open_note()
-        panel.edit.setPlainText("Typed before the crash")
+        first.type_note("Typed before the crash")
         first.services.logging.save_notes()  # type: ignore[union-attr]
 
     loop.run_until_complete(before())

@@ -4,18 +4,17 @@ refuses. Each test names the file of SuperOfficeDocs/superoffice-docs it follows
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import date
 from typing import Any
 
 import httpx
 import pytest
 
 from screenpop.demo.appointments import MEMBERS, TASKS
-from screenpop.demo.server import DemoConfig, create_app
+from tests.unit import test_demo_reference as reference
 
-TODAY = date(2026, 5, 4)
-API = "/Cust12345/api/v1"
+API = reference.API
+demo = reference.demo  # the same in-process demo tenant (seed 1, 500 persons)
+
 # restful/rest/List_MDO/v1MDOList_GetList.md, "Response body: array"
 MDO_ITEM = {
     "Id",
@@ -38,16 +37,6 @@ TASK_LIST_ITEM = {"TaskListItemId", "Value", "Direction", "Type", "Tooltip", "De
                   "IntentId", "Rank", "IsDefaultAlldayEvent", "IsDefaultFree",
                   "IsDefaultPublished", "ColorIndex", "DefaultVideomeetingStatus", "TableRight",
                   "FieldProperties"}  # fmt: skip
-
-
-@pytest.fixture
-async def demo() -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(DemoConfig(seed=1, persons=500, today=TODAY))
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://demo", auth=("demo", "demo")
-    ) as client:
-        yield client
 
 
 async def _default(demo: httpx.AsyncClient) -> dict[str, Any]:

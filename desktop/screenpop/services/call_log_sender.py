@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 CHECK_AFTER_S = 15.0
 # An attempt the app did not see the end of (it was killed): the read timeout, then as above.
 IN_FLIGHT_S = 45.0
-BASE_BACKOFF_S = 5.0
+BASE_BACKOFF_S = 1.0
 MAX_BACKOFF_S = 300.0
 # While SuperOffice wants a sign-in, look again now and then (a password fixed elsewhere).
 SIGN_IN_RECHECK_S = 900.0

@@ -67,6 +67,18 @@ def _field_with(field: QWidget, *more: QWidget) -> QWidget:
     return box
 
 
+def _in_a_row(field: QWidget, button: QWidget) -> QWidget:
+    """A field and its button side by side, the field taking the room and the focus."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    box = QWidget()
+    box.setLayout(row)
+    box.setFocusProxy(field)
+    return box
+
+
 class SettingsDialog(SetupDialog):
     tasks_requested = Signal()
     """The tenant's task list is wanted for the task picker (the app answers with
@@ -126,13 +138,7 @@ class SettingsDialog(SetupDialog):
         self.ca_file_button = QPushButton(self.tr("Choose…"))
         self.ca_file_button.clicked.connect(self._choose_ca_file)
         self.ca_file_error = error_label()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.ca_file_edit, 1)
-        row.addWidget(self.ca_file_button)
-        ca_box = QWidget()
-        ca_box.setLayout(row)
-        ca_box.setFocusProxy(self.ca_file_edit)
+        ca_box = _in_a_row(self.ca_file_edit, self.ca_file_button)
         form = QFormLayout()
         form.addRow(self.tr("Company CA file"), _field_with(ca_box, self.ca_file_error))
         page = QWidget()
@@ -206,13 +212,7 @@ class SettingsDialog(SetupDialog):
         self.tasks_retry = QPushButton(self.tr("Retry"))
         self.tasks_retry.clicked.connect(self.load_tasks)
         self.tasks_retry.hide()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.log_task, 1)
-        row.addWidget(self.tasks_retry)
-        task_box = QWidget()
-        task_box.setLayout(row)
-        task_box.setFocusProxy(self.log_task)
+        task_box = _in_a_row(self.log_task, self.tasks_retry)
         form.addRow(self.tr("Log calls in SuperOffice"), self.log_calls)
         form.addRow(self.tr("Task for logged calls"), _field_with(task_box, self.tasks_state))
         self.log_calls.currentIndexChanged.connect(lambda _i: self._follow_log_mode())
