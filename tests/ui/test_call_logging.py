@@ -301,3 +301,26 @@ def test_a_call_whose_end_comes_after_a_restart_is_logged_once(
     assert outbox.counts().total == 0
     (row,) = [r for r in outbox._select("1 = 1")]
     assert row.state is LogState.SENT and row.answered
+
+
+def test_an_offered_call_can_be_logged_after_its_toast_has_gone(
+    make_app: Callable[..., App], loop: asyncio.AbstractEventLoop, qtbot: QtBot
+) -> None:
+    app = make_app(LogCalls.ASK)
+
+    async def scenario() -> None:
+        app.services.start()
+        app.call(RAGNHILD, CallState.RINGING, CallState.ANSWERED, CallState.ENDED)
+        note = app.panel().note
+        await wait_until(lambda: note.status is NoteStatus.OFFERED)
+        app.toast().close()  # the agent dismissed it
+        await wait_until(lambda: len(app.pops.toasts) == 0)
+        await asyncio.sleep(0.05)  # the toast is deleted
+        app.services.show_outbox()
+        dialog = app.services._dialog
+        assert dialog is not None and dialog.tree.topLevelItemCount() == 1
+        dialog.log_button.click()
+        await wait_until(lambda: app.made())
+        await wait_until(lambda: note.status is NoteStatus.LOGGED)
+
+    loop.run_until_complete(scenario())

@@ -18,7 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from screenpop.app.pops import Matched
 from screenpop.config.settings import Settings
@@ -93,6 +93,30 @@ def headline(row: LogRow, *, end_reported: bool = True) -> str:
     if not end_reported:
         text = arg(QCoreApplication.translate("CallLogging", "%1; its end was not reported"), text)
     return text
+
+
+class _ToastHold(QObject):
+    """Keeps a toast up while its call is offered for logging (at most OFFER_HOLD_MS); a child
+    of the toast, so it goes with it and the note no longer reaches it."""
+
+    def __init__(self, toast: CallToast, note: CallNote) -> None:
+        super().__init__(toast)
+        self._toast = toast
+        self._note = note
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(OFFER_HOLD_MS)
+        self._timer.timeout.connect(self._release)
+        note.status_changed.connect(self.follow)
+
+    def follow(self) -> None:
+        offered = self._note.status is NoteStatus.OFFERED
+        self._toast.hold(offered)
+        if offered:
+            self._timer.start()
+
+    def _release(self) -> None:
+        self._toast.hold(False)
 
 
 @dataclass(slots=True)
@@ -258,7 +282,12 @@ class CallLogging:
         answered = row.answered or answered_at is not None
         settings = self._settings()
         decision = decide(settings.log_calls, answered=answered, known=row.contact_id > 0)
-        if decision is LogDecision.SKIP and row.note and row.contact_id > 0:
+        if (
+            decision is LogDecision.SKIP
+            and row.note
+            and row.contact_id > 0
+            and (settings.log_calls is not LogCalls.OFF)
+        ):
             decision = LogDecision.OFFER  # the agent wrote something: let them decide
         state = {LogDecision.LOG: LogState.WAITING, LogDecision.OFFER: LogState.OFFERED,
                  LogDecision.SKIP: LogState.DISCARDED}[decision]  # fmt: skip
@@ -354,18 +383,7 @@ class CallLogging:
             return
         panel = CallNoteEditor(tracked.note, rows=3, compact=True)
         toast.add_note(panel)
-        hold = QTimer(toast)
-        hold.setSingleShot(True)
-        hold.setInterval(OFFER_HOLD_MS)
-        hold.timeout.connect(lambda: toast.hold(False))
-
-        def follow() -> None:
-            offered = tracked.note.status is NoteStatus.OFFERED
-            toast.hold(offered)
-            if offered:
-                hold.start()
-
-        tracked.note.status_changed.connect(follow)
+        _ToastHold(toast, tracked.note)
 
     def choose(self, key: str, candidate: Candidate) -> None:
         """The agent picked who called (the chooser, or a click on the toast)."""

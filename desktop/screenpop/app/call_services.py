@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
 
 from screenpop.app.call_flow import CallFlow
 from screenpop.app.call_logging import CallLogging
@@ -55,6 +56,10 @@ def call_logs_text(status: SenderStatus) -> str:
     return " · ".join(parts)
 
 
+def _open_in_os(url: str) -> bool:
+    return bool(QDesktopServices.openUrl(QUrl(url)))
+
+
 class CallServices:
     def __init__(
         self,
@@ -66,14 +71,15 @@ class CallServices:
         tray: TrayIcon,
         softphone: Softphone,
         tasks: BackgroundTasks,
-        open_url: Callable[[str], bool],
+        open_url: Callable[[str], bool] | None = None,
     ) -> None:
+        """``open_url`` hands a ``tel:`` link to the OS (QDesktopServices where not given)."""
         self._settings = settings
         self._client = client
         self._tray = tray
         self._tasks = tasks
         self._dialog: OutboxDialog | None = None
-        self.dialer = Dialer(softphone, settings, calls.handle, open_url)
+        self.dialer = Dialer(softphone, settings, calls.handle, open_url or _open_in_os)
         self.logging: CallLogging | None = None
         self.sender: CallLogSender | None = None
         try:

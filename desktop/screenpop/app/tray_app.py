@@ -129,8 +129,8 @@ class ScreenpopApp:
         self._prune.timeout.connect(self.calls.prune)
         self.softphone = Softphone(self.handle, self.tray.set_softphone, self._softphone_refused)
         self.after_call = CallServices(profile, lambda: self.settings, self.client, self.pops,
-                                       self.calls, self.tray, self.softphone, self.tasks,
-                                       _open_url)  # fmt: skip
+                                       self.calls, self.tray, self.softphone,
+                                       self.tasks)  # fmt: skip
         self.windows.dial_requested.connect(self.after_call.dial)
         self.scheduler = SyncScheduler(
             self._sync, self._on_sync_status, interval_s=settings.sync_interval_minutes * 60
@@ -416,10 +416,6 @@ class ScreenpopApp:
 
 def _open_in_browser(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
-
-
-def _open_url(url: str) -> bool:
-    return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 def _http_client(settings: Settings) -> httpx.AsyncClient:
