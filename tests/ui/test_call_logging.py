@@ -5,6 +5,7 @@ in-process (its diary is where the appointments land)."""
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -20,12 +21,13 @@ from screenpop.app.pops import PopController
 from screenpop.app.softphone import Softphone
 from screenpop.config.profile import Profile
 from screenpop.config.settings import Settings
-from screenpop.core.call_log import MAX_DESCRIPTION_CHARS, NOTE_MAX_CHARS, LogCalls
+from screenpop.core.call_life import STALE_CALL_S
+from screenpop.core.call_log import MAX_DESCRIPTION_CHARS, NOTE_MAX_CHARS, LogCalls, log_id
 from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.demo.server import DemoApp, DemoConfig, create_app
 from screenpop.store.cache import CallerIdCache
-from screenpop.store.outbox import LogState
+from screenpop.store.outbox import LogRow, LogState
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.sync.caller_ids import sync_caller_ids
 from screenpop.ui.call_note import CallNoteEditor, NoteStatus
@@ -324,3 +326,33 @@ def test_an_offered_call_can_be_logged_after_its_toast_has_gone(
         await wait_until(lambda: note.status is NoteStatus.LOGGED)
 
     loop.run_until_complete(scenario())
+
+
+def test_a_call_that_never_ended_is_logged_as_far_as_it_is_known(
+    make_app: Callable[..., App], loop: asyncio.AbstractEventLoop
+) -> None:
+    """The app was killed mid-call and the softphone never said more: once the tracker's
+    limit for a call in progress has passed, the log goes, saying its end was not reported."""
+    app = make_app(LogCalls.ANSWERED)
+    outbox = app.services.outbox
+    assert outbox is not None
+    started = time.time() - STALE_CALL_S - 60
+    outbox.open_live(
+        LogRow(
+            log_id=log_id("gone", started), call_key="gone", call_id="gone",
+            state=LogState.LIVE, direction=Direction.INCOMING, number="+47 24 46 93 91",
+            person_id=1, contact_id=1, who="Ragnhild Sørensen (Isfjord Data AS)",
+            started_at=started, answered_at=started + 4, ended_at=None, headline="",
+            note="Half a note", task="",
+        )
+    )  # fmt: skip
+
+    async def scenario() -> None:
+        app.services.start()
+        await wait_until(lambda: app.made())
+
+    loop.run_until_complete(scenario())
+    (made,) = app.made()
+    text = str(made["Description"])
+    assert text.startswith("Incoming call from +47 24 46 93 91 (0 s); its end was not reported")
+    assert "Half a note" in text
