@@ -92,6 +92,123 @@
     </message>
 </context>
 <context>
+    <name>CallLogging</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1 (%2)</source>
+        <translation>Udgående opkald til %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1, not answered</source>
+        <translation>Udgående opkald til %1, ikke besvaret</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1 (%2)</source>
+        <translation>Indgående opkald fra %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Missed call from %1</source>
+        <translation>Ubesvaret opkald fra %1</translation>
+    </message>
+    <message>
+        <source>%1; its end was not reported</source>
+        <translation>%1; afslutningen blev ikke meldt</translation>
+    </message>
+    <message>
+        <source>Note on the call with %1</source>
+        <translation>Note til opkaldet med %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallNoteEditor</name>
+    <message>
+        <source>The note goes into SuperOffice with the call.</source>
+        <translation>Noten kommer ind i SuperOffice med opkaldet.</translation>
+    </message>
+    <message>
+        <source>Not logged yet.</source>
+        <translation>Ikke logget endnu.</translation>
+    </message>
+    <message>
+        <source>Waiting to be logged in SuperOffice…</source>
+        <translation>Venter på at blive logget i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Logged in SuperOffice.</source>
+        <translation>Logget i SuperOffice.</translation>
+    </message>
+    <message>
+        <source>SuperOffice did not take it: %1</source>
+        <translation>SuperOffice tog ikke imod det: %1</translation>
+    </message>
+    <message>
+        <source>Not logged.</source>
+        <translation>Ikke logget.</translation>
+    </message>
+    <message>
+        <source>Note for SuperOffice…</source>
+        <translation>Note til SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Log opkaldet</translation>
+    </message>
+    <message>
+        <source>Log this call in SuperOffice, with the note</source>
+        <translation>Log dette opkald i SuperOffice, med noten</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igen</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Tilføj en note</translation>
+    </message>
+    <message>
+        <source>Notes keep %1 characters; the rest was left out.</source>
+        <translation>Noter beholder %1 tegn; resten blev udeladt.</translation>
+    </message>
+</context>
+<context>
+    <name>CallServices</name>
+    <message>
+        <source>Call logs waiting: %1</source>
+        <translation>Opkaldslogge der venter: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>afvist: %1</translation>
+    </message>
+    <message>
+        <source>not logged yet: %1</source>
+        <translation>ikke logget endnu: %1</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>login kræves</translation>
+    </message>
+    <message>
+        <source>SuperOffice cannot be reached</source>
+        <translation>SuperOffice kan ikke nås</translation>
+    </message>
+    <message>
+        <source>Call logging</source>
+        <translation>Opkaldslogning</translation>
+    </message>
+    <message>
+        <source>Cannot call %1</source>
+        <translation>Kan ikke ringe til %1</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -235,6 +352,10 @@
         <source>Caller</source>
         <translation>Opkalder</translation>
     </message>
+    <message>
+        <source>Call this number</source>
+        <translation>Ring til dette nummer</translation>
+    </message>
 </context>
 <context>
     <name>ContactWindow</name>
@@ -310,6 +431,22 @@
     <message>
         <source>Name, company or phone number</source>
         <translation>Navn, firma eller telefonnummer</translation>
+    </message>
+    <message>
+        <source>Call the chosen number (Ctrl+Enter)</source>
+        <translation>Ring til det valgte nummer (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Ring til %1</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åbn</translation>
     </message>
 </context>
 <context>
@@ -387,6 +524,61 @@
     <message>
         <source>Sign-in needed</source>
         <translation>Login påkrævet</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Venter på at blive sendt</translation>
+    </message>
+    <message>
+        <source>Not logged yet</source>
+        <translation>Ikke logget endnu</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Afvist: %1</translation>
+    </message>
+    <message>
+        <source>Sent; a newer note is on its way</source>
+        <translation>Sendt; en nyere note er på vej</translation>
+    </message>
+    <message>
+        <source>Call logs — Screenpop</source>
+        <translation>Opkaldslogge — Screenpop</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Hvornår</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>No call logs are waiting.</source>
+        <translation>Ingen opkaldslogge venter.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kassér</translation>
+    </message>
+    <message>
+        <source>Do not log this call in SuperOffice</source>
+        <translation>Log ikke dette opkald i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igen</translation>
     </message>
 </context>
 <context>
@@ -576,6 +768,50 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Ask after each call</source>
+        <translation>Spørg efter hvert opkald</translation>
+    </message>
+    <message>
+        <source>Answered calls</source>
+        <translation>Besvarede opkald</translation>
+    </message>
+    <message>
+        <source>All calls, missed ones too</source>
+        <translation>Alle opkald, også ubesvarede</translation>
+    </message>
+    <message>
+        <source>Phone call (SuperOffice&apos;s own)</source>
+        <translation>Telefonopkald (SuperOffices eget)</translation>
+    </message>
+    <message>
+        <source>The task logged calls get, from SuperOffice&apos;s list</source>
+        <translation>Opgaven loggede opkald får, fra SuperOffices liste</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igen</translation>
+    </message>
+    <message>
+        <source>Log calls in SuperOffice</source>
+        <translation>Log opkald i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Task for logged calls</source>
+        <translation>Opgave for loggede opkald</translation>
+    </message>
+    <message>
+        <source>Loading SuperOffice&apos;s task list…</source>
+        <translation>Indlæser SuperOffices opgaveliste…</translation>
+    </message>
+    <message>
+        <source>SuperOffice&apos;s task list could not be loaded: %1</source>
+        <translation>SuperOffices opgaveliste kunne ikke indlæses: %1</translation>
     </message>
 </context>
 <context>

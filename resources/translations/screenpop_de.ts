@@ -92,6 +92,123 @@
     </message>
 </context>
 <context>
+    <name>CallLogging</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 Min. %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1 (%2)</source>
+        <translation>Ausgehender Anruf an %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1, not answered</source>
+        <translation>Ausgehender Anruf an %1, nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1 (%2)</source>
+        <translation>Eingehender Anruf von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Missed call from %1</source>
+        <translation>Verpasster Anruf von %1</translation>
+    </message>
+    <message>
+        <source>%1; its end was not reported</source>
+        <translation>%1; das Ende wurde nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>Note on the call with %1</source>
+        <translation>Notiz zum Anruf mit %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallNoteEditor</name>
+    <message>
+        <source>The note goes into SuperOffice with the call.</source>
+        <translation>Die Notiz kommt mit dem Anruf in SuperOffice.</translation>
+    </message>
+    <message>
+        <source>Not logged yet.</source>
+        <translation>Noch nicht protokolliert.</translation>
+    </message>
+    <message>
+        <source>Waiting to be logged in SuperOffice…</source>
+        <translation>Wartet auf die Protokollierung in SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Logged in SuperOffice.</source>
+        <translation>In SuperOffice protokolliert.</translation>
+    </message>
+    <message>
+        <source>SuperOffice did not take it: %1</source>
+        <translation>SuperOffice hat es nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <source>Not logged.</source>
+        <translation>Nicht protokolliert.</translation>
+    </message>
+    <message>
+        <source>Note for SuperOffice…</source>
+        <translation>Notiz für SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Anruf protokollieren</translation>
+    </message>
+    <message>
+        <source>Log this call in SuperOffice, with the note</source>
+        <translation>Diesen Anruf mit der Notiz in SuperOffice protokollieren</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Notes keep %1 characters; the rest was left out.</source>
+        <translation>Notizen behalten %1 Zeichen; der Rest wurde weggelassen.</translation>
+    </message>
+</context>
+<context>
+    <name>CallServices</name>
+    <message>
+        <source>Call logs waiting: %1</source>
+        <translation>Wartende Anrufprotokolle: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>not logged yet: %1</source>
+        <translation>noch nicht protokolliert: %1</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>Anmeldung nötig</translation>
+    </message>
+    <message>
+        <source>SuperOffice cannot be reached</source>
+        <translation>SuperOffice ist nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Call logging</source>
+        <translation>Anrufprotokoll</translation>
+    </message>
+    <message>
+        <source>Cannot call %1</source>
+        <translation>%1 kann nicht angerufen werden</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -235,6 +352,10 @@
         <source>Caller</source>
         <translation>Anrufer</translation>
     </message>
+    <message>
+        <source>Call this number</source>
+        <translation>Diese Nummer anrufen</translation>
+    </message>
 </context>
 <context>
     <name>ContactWindow</name>
@@ -310,6 +431,22 @@
     <message>
         <source>Name, company or phone number</source>
         <translation>Name, Firma oder Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Call the chosen number (Ctrl+Enter)</source>
+        <translation>Die gewählte Nummer anrufen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>%1 anrufen</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anrufen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
@@ -387,6 +524,61 @@
     <message>
         <source>Sign-in needed</source>
         <translation>Anmeldung erforderlich</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wartet auf das Senden</translation>
+    </message>
+    <message>
+        <source>Not logged yet</source>
+        <translation>Noch nicht protokolliert</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Sent; a newer note is on its way</source>
+        <translation>Gesendet; eine neuere Notiz ist unterwegs</translation>
+    </message>
+    <message>
+        <source>Call logs — Screenpop</source>
+        <translation>Anrufprotokolle — Screenpop</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokollieren</translation>
+    </message>
+    <message>
+        <source>No call logs are waiting.</source>
+        <translation>Es warten keine Anrufprotokolle.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Do not log this call in SuperOffice</source>
+        <translation>Diesen Anruf nicht in SuperOffice protokollieren</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -576,6 +768,50 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Ask after each call</source>
+        <translation>Nach jedem Anruf fragen</translation>
+    </message>
+    <message>
+        <source>Answered calls</source>
+        <translation>Angenommene Anrufe</translation>
+    </message>
+    <message>
+        <source>All calls, missed ones too</source>
+        <translation>Alle Anrufe, auch verpasste</translation>
+    </message>
+    <message>
+        <source>Phone call (SuperOffice&apos;s own)</source>
+        <translation>Telefonanruf (von SuperOffice)</translation>
+    </message>
+    <message>
+        <source>The task logged calls get, from SuperOffice&apos;s list</source>
+        <translation>Die Aufgabe protokollierter Anrufe, aus der Liste von SuperOffice</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Log calls in SuperOffice</source>
+        <translation>Anrufe in SuperOffice protokollieren</translation>
+    </message>
+    <message>
+        <source>Task for logged calls</source>
+        <translation>Aufgabe protokollierter Anrufe</translation>
+    </message>
+    <message>
+        <source>Loading SuperOffice&apos;s task list…</source>
+        <translation>Die Aufgabenliste von SuperOffice wird geladen…</translation>
+    </message>
+    <message>
+        <source>SuperOffice&apos;s task list could not be loaded: %1</source>
+        <translation>Die Aufgabenliste von SuperOffice konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,123 @@
     </message>
 </context>
 <context>
+    <name>CallLogging</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1 (%2)</source>
+        <translation>Utgående anrop til %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1, not answered</source>
+        <translation>Utgående anrop til %1, ikke besvart</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1 (%2)</source>
+        <translation>Innkommende anrop fra %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Missed call from %1</source>
+        <translation>Tapt anrop fra %1</translation>
+    </message>
+    <message>
+        <source>%1; its end was not reported</source>
+        <translation>%1; slutten ble ikke meldt</translation>
+    </message>
+    <message>
+        <source>Note on the call with %1</source>
+        <translation>Notat til samtalen med %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallNoteEditor</name>
+    <message>
+        <source>The note goes into SuperOffice with the call.</source>
+        <translation>Notatet kommer inn i SuperOffice med samtalen.</translation>
+    </message>
+    <message>
+        <source>Not logged yet.</source>
+        <translation>Ikke loggført ennå.</translation>
+    </message>
+    <message>
+        <source>Waiting to be logged in SuperOffice…</source>
+        <translation>Venter på å bli loggført i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Logged in SuperOffice.</source>
+        <translation>Loggført i SuperOffice.</translation>
+    </message>
+    <message>
+        <source>SuperOffice did not take it: %1</source>
+        <translation>SuperOffice tok ikke imot: %1</translation>
+    </message>
+    <message>
+        <source>Not logged.</source>
+        <translation>Ikke loggført.</translation>
+    </message>
+    <message>
+        <source>Note for SuperOffice…</source>
+        <translation>Notat til SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Loggfør samtalen</translation>
+    </message>
+    <message>
+        <source>Log this call in SuperOffice, with the note</source>
+        <translation>Loggfør denne samtalen i SuperOffice, med notatet</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Legg til notat</translation>
+    </message>
+    <message>
+        <source>Notes keep %1 characters; the rest was left out.</source>
+        <translation>Notater beholder %1 tegn; resten ble utelatt.</translation>
+    </message>
+</context>
+<context>
+    <name>CallServices</name>
+    <message>
+        <source>Call logs waiting: %1</source>
+        <translation>Samtalelogger som venter: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>avvist: %1</translation>
+    </message>
+    <message>
+        <source>not logged yet: %1</source>
+        <translation>ikke loggført ennå: %1</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>innlogging kreves</translation>
+    </message>
+    <message>
+        <source>SuperOffice cannot be reached</source>
+        <translation>SuperOffice kan ikke nås</translation>
+    </message>
+    <message>
+        <source>Call logging</source>
+        <translation>Samtalelogg</translation>
+    </message>
+    <message>
+        <source>Cannot call %1</source>
+        <translation>Kan ikke ringe %1</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -235,6 +352,10 @@
         <source>Caller</source>
         <translation>Innringer</translation>
     </message>
+    <message>
+        <source>Call this number</source>
+        <translation>Ring dette nummeret</translation>
+    </message>
 </context>
 <context>
     <name>ContactWindow</name>
@@ -310,6 +431,22 @@
     <message>
         <source>Name, company or phone number</source>
         <translation>Navn, firma eller telefonnummer</translation>
+    </message>
+    <message>
+        <source>Call the chosen number (Ctrl+Enter)</source>
+        <translation>Ring det valgte nummeret (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Ring %1</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åpne</translation>
     </message>
 </context>
 <context>
@@ -387,6 +524,61 @@
     <message>
         <source>Sign-in needed</source>
         <translation>Innlogging kreves</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Venter på å bli sendt</translation>
+    </message>
+    <message>
+        <source>Not logged yet</source>
+        <translation>Ikke loggført ennå</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Avvist: %1</translation>
+    </message>
+    <message>
+        <source>Sent; a newer note is on its way</source>
+        <translation>Sendt; et nyere notat er på vei</translation>
+    </message>
+    <message>
+        <source>Call logs — Screenpop</source>
+        <translation>Samtalelogger — Screenpop</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Når</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Loggfør</translation>
+    </message>
+    <message>
+        <source>No call logs are waiting.</source>
+        <translation>Ingen samtalelogger venter.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Forkast</translation>
+    </message>
+    <message>
+        <source>Do not log this call in SuperOffice</source>
+        <translation>Ikke loggfør denne samtalen i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
     </message>
 </context>
 <context>
@@ -576,6 +768,50 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Sertifikater (*.pem *.crt *.cer);;Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Ask after each call</source>
+        <translation>Spør etter hver samtale</translation>
+    </message>
+    <message>
+        <source>Answered calls</source>
+        <translation>Besvarte samtaler</translation>
+    </message>
+    <message>
+        <source>All calls, missed ones too</source>
+        <translation>Alle samtaler, også tapte</translation>
+    </message>
+    <message>
+        <source>Phone call (SuperOffice&apos;s own)</source>
+        <translation>Telefonsamtale (SuperOffices egen)</translation>
+    </message>
+    <message>
+        <source>The task logged calls get, from SuperOffice&apos;s list</source>
+        <translation>Oppgaven loggførte samtaler får, fra SuperOffices liste</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Prøv igjen</translation>
+    </message>
+    <message>
+        <source>Log calls in SuperOffice</source>
+        <translation>Loggfør samtaler i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Task for logged calls</source>
+        <translation>Oppgave for loggførte samtaler</translation>
+    </message>
+    <message>
+        <source>Loading SuperOffice&apos;s task list…</source>
+        <translation>Laster SuperOffices oppgaveliste…</translation>
+    </message>
+    <message>
+        <source>SuperOffice&apos;s task list could not be loaded: %1</source>
+        <translation>SuperOffices oppgaveliste kunne ikke lastes: %1</translation>
     </message>
 </context>
 <context>

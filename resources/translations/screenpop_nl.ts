@@ -92,6 +92,123 @@
     </message>
 </context>
 <context>
+    <name>CallLogging</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1 (%2)</source>
+        <translation>Uitgaand gesprek naar %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1, not answered</source>
+        <translation>Uitgaand gesprek naar %1, niet beantwoord</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1 (%2)</source>
+        <translation>Inkomend gesprek van %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Missed call from %1</source>
+        <translation>Gemist gesprek van %1</translation>
+    </message>
+    <message>
+        <source>%1; its end was not reported</source>
+        <translation>%1; het einde is niet gemeld</translation>
+    </message>
+    <message>
+        <source>Note on the call with %1</source>
+        <translation>Notitie bij het gesprek met %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallNoteEditor</name>
+    <message>
+        <source>The note goes into SuperOffice with the call.</source>
+        <translation>De notitie gaat met het gesprek naar SuperOffice.</translation>
+    </message>
+    <message>
+        <source>Not logged yet.</source>
+        <translation>Nog niet vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Waiting to be logged in SuperOffice…</source>
+        <translation>Wacht om in SuperOffice vastgelegd te worden…</translation>
+    </message>
+    <message>
+        <source>Logged in SuperOffice.</source>
+        <translation>Vastgelegd in SuperOffice.</translation>
+    </message>
+    <message>
+        <source>SuperOffice did not take it: %1</source>
+        <translation>SuperOffice heeft het niet aangenomen: %1</translation>
+    </message>
+    <message>
+        <source>Not logged.</source>
+        <translation>Niet vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Note for SuperOffice…</source>
+        <translation>Notitie voor SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Gesprek vastleggen</translation>
+    </message>
+    <message>
+        <source>Log this call in SuperOffice, with the note</source>
+        <translation>Dit gesprek met de notitie in SuperOffice vastleggen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Notitie toevoegen</translation>
+    </message>
+    <message>
+        <source>Notes keep %1 characters; the rest was left out.</source>
+        <translation>Notities bewaren %1 tekens; de rest is weggelaten.</translation>
+    </message>
+</context>
+<context>
+    <name>CallServices</name>
+    <message>
+        <source>Call logs waiting: %1</source>
+        <translation>Wachtende gespreksverslagen: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>not logged yet: %1</source>
+        <translation>nog niet vastgelegd: %1</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>aanmelden nodig</translation>
+    </message>
+    <message>
+        <source>SuperOffice cannot be reached</source>
+        <translation>SuperOffice is niet bereikbaar</translation>
+    </message>
+    <message>
+        <source>Call logging</source>
+        <translation>Gesprekken vastleggen</translation>
+    </message>
+    <message>
+        <source>Cannot call %1</source>
+        <translation>Kan %1 niet bellen</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -235,6 +352,10 @@
         <source>Caller</source>
         <translation>Beller</translation>
     </message>
+    <message>
+        <source>Call this number</source>
+        <translation>Dit nummer bellen</translation>
+    </message>
 </context>
 <context>
     <name>ContactWindow</name>
@@ -310,6 +431,22 @@
     <message>
         <source>Name, company or phone number</source>
         <translation>Naam, bedrijf of telefoonnummer</translation>
+    </message>
+    <message>
+        <source>Call the chosen number (Ctrl+Enter)</source>
+        <translation>Het gekozen nummer bellen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>%1 bellen</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Bellen</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Openen</translation>
     </message>
 </context>
 <context>
@@ -387,6 +524,61 @@
     <message>
         <source>Sign-in needed</source>
         <translation>Aanmelden vereist</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Wacht om verzonden te worden</translation>
+    </message>
+    <message>
+        <source>Not logged yet</source>
+        <translation>Nog niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Geweigerd: %1</translation>
+    </message>
+    <message>
+        <source>Sent; a newer note is on its way</source>
+        <translation>Verzonden; een nieuwere notitie is onderweg</translation>
+    </message>
+    <message>
+        <source>Call logs — Screenpop</source>
+        <translation>Gespreksverslagen — Screenpop</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Vastleggen</translation>
+    </message>
+    <message>
+        <source>No call logs are waiting.</source>
+        <translation>Er wachten geen gespreksverslagen.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerpen</translation>
+    </message>
+    <message>
+        <source>Do not log this call in SuperOffice</source>
+        <translation>Dit gesprek niet in SuperOffice vastleggen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw proberen</translation>
     </message>
 </context>
 <context>
@@ -576,6 +768,50 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificaten (*.pem *.crt *.cer);;Alle bestanden (*)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Uit</translation>
+    </message>
+    <message>
+        <source>Ask after each call</source>
+        <translation>Na elk gesprek vragen</translation>
+    </message>
+    <message>
+        <source>Answered calls</source>
+        <translation>Beantwoorde gesprekken</translation>
+    </message>
+    <message>
+        <source>All calls, missed ones too</source>
+        <translation>Alle gesprekken, ook gemiste</translation>
+    </message>
+    <message>
+        <source>Phone call (SuperOffice&apos;s own)</source>
+        <translation>Telefoongesprek (van SuperOffice zelf)</translation>
+    </message>
+    <message>
+        <source>The task logged calls get, from SuperOffice&apos;s list</source>
+        <translation>De taak die vastgelegde gesprekken krijgen, uit de lijst van SuperOffice</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Log calls in SuperOffice</source>
+        <translation>Gesprekken in SuperOffice vastleggen</translation>
+    </message>
+    <message>
+        <source>Task for logged calls</source>
+        <translation>Taak voor vastgelegde gesprekken</translation>
+    </message>
+    <message>
+        <source>Loading SuperOffice&apos;s task list…</source>
+        <translation>De takenlijst van SuperOffice wordt geladen…</translation>
+    </message>
+    <message>
+        <source>SuperOffice&apos;s task list could not be loaded: %1</source>
+        <translation>De takenlijst van SuperOffice kon niet worden geladen: %1</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,123 @@
     </message>
 </context>
 <context>
+    <name>CallLogging</name>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1 (%2)</source>
+        <translation>Utgående samtal till %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Outgoing call to %1, not answered</source>
+        <translation>Utgående samtal till %1, inte besvarat</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1 (%2)</source>
+        <translation>Inkommande samtal från %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Missed call from %1</source>
+        <translation>Missat samtal från %1</translation>
+    </message>
+    <message>
+        <source>%1; its end was not reported</source>
+        <translation>%1; slutet rapporterades inte</translation>
+    </message>
+    <message>
+        <source>Note on the call with %1</source>
+        <translation>Anteckning om samtalet med %1</translation>
+    </message>
+</context>
+<context>
+    <name>CallNoteEditor</name>
+    <message>
+        <source>The note goes into SuperOffice with the call.</source>
+        <translation>Anteckningen kommer in i SuperOffice med samtalet.</translation>
+    </message>
+    <message>
+        <source>Not logged yet.</source>
+        <translation>Inte loggat ännu.</translation>
+    </message>
+    <message>
+        <source>Waiting to be logged in SuperOffice…</source>
+        <translation>Väntar på att loggas i SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Logged in SuperOffice.</source>
+        <translation>Loggat i SuperOffice.</translation>
+    </message>
+    <message>
+        <source>SuperOffice did not take it: %1</source>
+        <translation>SuperOffice tog inte emot det: %1</translation>
+    </message>
+    <message>
+        <source>Not logged.</source>
+        <translation>Inte loggat.</translation>
+    </message>
+    <message>
+        <source>Note for SuperOffice…</source>
+        <translation>Anteckning för SuperOffice…</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Logga samtalet</translation>
+    </message>
+    <message>
+        <source>Log this call in SuperOffice, with the note</source>
+        <translation>Logga det här samtalet i SuperOffice, med anteckningen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Lägg till anteckning</translation>
+    </message>
+    <message>
+        <source>Notes keep %1 characters; the rest was left out.</source>
+        <translation>Anteckningar behåller %1 tecken; resten utelämnades.</translation>
+    </message>
+</context>
+<context>
+    <name>CallServices</name>
+    <message>
+        <source>Call logs waiting: %1</source>
+        <translation>Samtalsloggar som väntar: %1</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>avvisade: %1</translation>
+    </message>
+    <message>
+        <source>not logged yet: %1</source>
+        <translation>inte loggade ännu: %1</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>inloggning krävs</translation>
+    </message>
+    <message>
+        <source>SuperOffice cannot be reached</source>
+        <translation>SuperOffice kan inte nås</translation>
+    </message>
+    <message>
+        <source>Call logging</source>
+        <translation>Samtalsloggning</translation>
+    </message>
+    <message>
+        <source>Cannot call %1</source>
+        <translation>Kan inte ringa %1</translation>
+    </message>
+</context>
+<context>
     <name>CallToast</name>
     <message>
         <source>Ringing…</source>
@@ -235,6 +352,10 @@
         <source>Caller</source>
         <translation>Uppringare</translation>
     </message>
+    <message>
+        <source>Call this number</source>
+        <translation>Ring det här numret</translation>
+    </message>
 </context>
 <context>
     <name>ContactWindow</name>
@@ -310,6 +431,22 @@
     <message>
         <source>Name, company or phone number</source>
         <translation>Namn, företag eller telefonnummer</translation>
+    </message>
+    <message>
+        <source>Call the chosen number (Ctrl+Enter)</source>
+        <translation>Ring det valda numret (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Call %1</source>
+        <translation>Ring %1</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öppna</translation>
     </message>
 </context>
 <context>
@@ -387,6 +524,61 @@
     <message>
         <source>Sign-in needed</source>
         <translation>Inloggning krävs</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDialog</name>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Väntar på att skickas</translation>
+    </message>
+    <message>
+        <source>Not logged yet</source>
+        <translation>Inte loggat ännu</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Avvisat: %1</translation>
+    </message>
+    <message>
+        <source>Sent; a newer note is on its way</source>
+        <translation>Skickat; en nyare anteckning är på väg</translation>
+    </message>
+    <message>
+        <source>Call logs — Screenpop</source>
+        <translation>Samtalsloggar — Screenpop</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Logga</translation>
+    </message>
+    <message>
+        <source>No call logs are waiting.</source>
+        <translation>Inga samtalsloggar väntar.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Kasta</translation>
+    </message>
+    <message>
+        <source>Do not log this call in SuperOffice</source>
+        <translation>Logga inte det här samtalet i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
     </message>
 </context>
 <context>
@@ -576,6 +768,50 @@
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certifikat (*.pem *.crt *.cer);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Av</translation>
+    </message>
+    <message>
+        <source>Ask after each call</source>
+        <translation>Fråga efter varje samtal</translation>
+    </message>
+    <message>
+        <source>Answered calls</source>
+        <translation>Besvarade samtal</translation>
+    </message>
+    <message>
+        <source>All calls, missed ones too</source>
+        <translation>Alla samtal, även missade</translation>
+    </message>
+    <message>
+        <source>Phone call (SuperOffice&apos;s own)</source>
+        <translation>Telefonsamtal (SuperOffices eget)</translation>
+    </message>
+    <message>
+        <source>The task logged calls get, from SuperOffice&apos;s list</source>
+        <translation>Uppgiften som loggade samtal får, från SuperOffices lista</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Försök igen</translation>
+    </message>
+    <message>
+        <source>Log calls in SuperOffice</source>
+        <translation>Logga samtal i SuperOffice</translation>
+    </message>
+    <message>
+        <source>Task for logged calls</source>
+        <translation>Uppgift för loggade samtal</translation>
+    </message>
+    <message>
+        <source>Loading SuperOffice&apos;s task list…</source>
+        <translation>Läser in SuperOffices uppgiftslista…</translation>
+    </message>
+    <message>
+        <source>SuperOffice&apos;s task list could not be loaded: %1</source>
+        <translation>SuperOffices uppgiftslista kunde inte läsas in: %1</translation>
     </message>
 </context>
 <context>

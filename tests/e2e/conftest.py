@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -38,7 +39,8 @@ def display() -> Iterator[str]:
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stderr=subprocess.DEVNULL,
+        pass_fds=(write_fd,),
+        stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)
     with os.fdopen(read_fd) as pipe:
@@ -49,9 +51,26 @@ def display() -> Iterator[str]:
     name = f":{number}"
     env = {**os.environ, "DISPLAY": name}
     tray = subprocess.Popen(
-        ["trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
-         "--height", "28", "--transparent", "false", "--tint", "0x333333", "--SetDockType", "true"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            "trayer",
+            "--edge",
+            "bottom",
+            "--align",
+            "right",
+            "--widthtype",
+            "request",
+            "--height",
+            "28",
+            "--transparent",
+            "false",
+            "--tint",
+            "0x333333",
+            "--SetDockType",
+            "true",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     wait_for(lambda: tray_window(name), 15, "the trayer panel")
     try:
@@ -69,10 +88,23 @@ def x_env(display: str) -> dict[str, str]:
     return env
 
 
+def start_app(profile: Path, display: str) -> subprocess.Popen[bytes]:
+    """`screenpop` for ``profile`` on the X server, its secret from the environment."""
+    env = os.environ | x_env(display) | {"SCREENPOP_SECRET": "demo"}
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    return subprocess.Popen(
+        [sys.executable, "-m", "screenpop", "--profile", str(profile)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+
+
 def tray_window(display: str) -> str:
     found = subprocess.run(
-        ["xdotool", "search", "--class", "trayer"], env={**os.environ, "DISPLAY": display},
-        capture_output=True, text=True, check=False,
+        ["xdotool", "search", "--class", "trayer"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return found.stdout.split()[0] if found.stdout.split() else ""
 
@@ -80,15 +112,21 @@ def tray_window(display: str) -> str:
 def windows_named(display: str, pattern: str) -> list[str]:
     found = subprocess.run(
         ["xdotool", "search", "--onlyvisible", "--name", pattern],
-        env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, check=False,
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return found.stdout.split()
 
 
 def window_title(display: str, window: str) -> str:
     found = subprocess.run(
-        ["xdotool", "getwindowname", window], env={**os.environ, "DISPLAY": display},
-        capture_output=True, text=True, check=False,
+        ["xdotool", "getwindowname", window],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return found.stdout.strip()
 
@@ -97,7 +135,10 @@ def painted(display: str, window: str) -> bool:
     """Whether the window shows something: a blank (unpainted) window has no contrast."""
     shot = subprocess.run(
         ["import", "-window", window, "-format", "%[fx:standard_deviation]", "info:"],
-        env={**os.environ, "DISPLAY": display}, capture_output=True, text=True, check=False,
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=False,
     )
     try:
         return float(shot.stdout.strip() or 0) > 0.02
@@ -109,8 +150,10 @@ def screenshot(display: str, name: str) -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     subprocess.run(
-        ["import", "-window", "root", str(path)], env={**os.environ, "DISPLAY": display},
-        check=True, timeout=30,
+        ["import", "-window", "root", str(path)],
+        env={**os.environ, "DISPLAY": display},
+        check=True,
+        timeout=30,
     )
     return path
 
@@ -137,5 +180,3 @@ def baresip(softphone_tools: None, tmp_path: Path) -> Iterator[Baresip]:
     phone.start()
     yield phone
     phone.stop()
-
-

@@ -6,6 +6,7 @@ Every port is chosen free at run time, so these run beside anything else.
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import subprocess
 from pathlib import Path
@@ -32,9 +33,10 @@ def _free_port(*kinds: int) -> int:
 
 
 class Baresip:
-    """A real baresip with its own profile folder; stopped, killed and started at will."""
+    """A real baresip with its own profile folder; stopped, killed and started at will.
+    ``outbound``: a port on 127.0.0.1 that every call it makes goes to (a PBX's place)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, *, outbound: int | None = None) -> None:
         self.folder = folder
         self.sip_port = _free_port(socket.SOCK_DGRAM, socket.SOCK_STREAM)
         self.ctrl_port = _free_port(socket.SOCK_STREAM)
@@ -42,7 +44,8 @@ class Baresip:
         template = (DATA / "config.template").read_text()
         config = template.format(sip_port=self.sip_port, ctrl_port=self.ctrl_port)
         (folder / "config").write_text(config)
-        (folder / "accounts").write_text("<sip:agent@127.0.0.1>;regint=0\n")
+        proxy = f';outbound="sip:127.0.0.1:{outbound}"' if outbound else ""
+        (folder / "accounts").write_text(f"<sip:agent@127.0.0.1>{proxy};regint=0\n")
         (folder / "contacts").write_text("")
         self.log = folder / "baresip.log"
         self.process: subprocess.Popen[bytes] | None = None
@@ -83,3 +86,22 @@ async def ring(baresip: Baresip, scenario: str, workdir: Path) -> int:
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     return await asyncio.wait_for(sipp.wait(), 15)
+
+
+def far_end_port() -> int:
+    return _free_port(socket.SOCK_DGRAM)
+
+
+async def far_end(port: int, number: str, workdir: Path) -> asyncio.subprocess.Process:
+    """A real sipp answering on ``port`` the one call made to ``number`` (it fails unless the
+    INVITE is for that number), talking a second and hanging up; await its ``wait()``."""
+    scenario = (DATA / "dialled-call.xml").read_text(encoding="iso-8859-1")
+    scenario = scenario.replace("[number]", re.escape(number))
+    path = workdir / "dialled-call.xml"
+    path.write_text(scenario, encoding="iso-8859-1")
+    return await asyncio.create_subprocess_exec(
+        "sipp", "-sf", str(path), "-m", "1", "-i", "127.0.0.1", "-p", str(port),
+        "-mp", str(_free_port(socket.SOCK_DGRAM)), "-nostdin", "-timeout", "20", "-trace_err",
+        cwd=workdir, stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip

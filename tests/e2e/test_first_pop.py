@@ -28,26 +28,52 @@ pytestmark = pytest.mark.e2e
 def synced_profile(tmp_path: Path) -> Iterator[Path]:
     profile = tmp_path / "profile"
     with demo_tenant("--persons", "200", "--seed", "3") as url:
-        assert run_cli(profile, "configure", "--tenant", url, "--user", "demo", "--region", "NO",
-                       "--auto-open").returncode == 0
+        assert (
+            run_cli(
+                profile,
+                "configure",
+                "--tenant",
+                url,
+                "--user",
+                "demo",
+                "--region",
+                "NO",
+                "--auto-open",
+            ).returncode
+            == 0
+        )
         synced = run_cli(profile, "sync", env={"SCREENPOP_SECRET": "demo"})
         assert synced.returncode == 0, synced.stderr
         yield profile
 
 
 def _app_pids(profile: Path) -> list[int]:
-    found = subprocess.run(["pgrep", "-f", f"screenpop --profile {profile}$"],
-                           capture_output=True, text=True, check=False)
+    found = subprocess.run(
+        ["pgrep", "-f", f"screenpop --profile {profile}$"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return [int(pid) for pid in found.stdout.split()]
 
 
 def _docked_in_tray(display: str) -> bool:
     """Whether a Screenpop window is embedded (XEmbed) in one of trayer's windows."""
-    found = subprocess.run(["xdotool", "search", "--class", "trayer"], env=x_env(display),
-                           capture_output=True, text=True, check=False)
+    found = subprocess.run(
+        ["xdotool", "search", "--class", "trayer"],
+        env=x_env(display),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     for window in found.stdout.split():
-        tree = subprocess.run(["xwininfo", "-tree", "-id", window], env=x_env(display),
-                              capture_output=True, text=True, check=False)
+        tree = subprocess.run(
+            ["xwininfo", "-tree", "-id", window],
+            env=x_env(display),
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if '"Screenpop")' in tree.stdout:
             return True
     return False

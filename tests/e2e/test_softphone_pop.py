@@ -5,10 +5,7 @@ call in its history for Recent calls."""
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +13,7 @@ import pytest
 
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory
-from tests.e2e.conftest import screenshot, wait_for, windows_named, x_env
+from tests.e2e.conftest import screenshot, start_app, wait_for, windows_named
 from tests.e2e.softphone import Baresip, ring
 from tests.helpers import demo_tenant, run_cli
 
@@ -42,12 +39,7 @@ def test_a_real_phone_rings_the_app_pops_and_keeps_the_missed_call(
     with CallerIdCache(profile / "cache.sqlite3") as cache:
         # The scenario's caller, +47 22 33 44 55, is the demo tenant's contact 1.
         (entry,) = [e for e in cache.find_e164("+4722334455") if not e.caller.is_company][:1]
-    env = os.environ | x_env(display) | {"SCREENPOP_SECRET": "demo"}
-    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-    app = subprocess.Popen(
-        [sys.executable, "-m", "screenpop", "--profile", str(profile)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    app = start_app(profile, display)
     log = profile / "logs" / "screenpop.log"
     try:
         wait_for(lambda: log.exists() and "baresip connected" in log.read_text(), 20,

@@ -91,6 +91,7 @@ EXPECTED: dict[str, tuple[type[SuperOfficeError], str, bool]] = {
     "malformed-json": (BadResponseError, "answer that is not JSON", True),
     "truncated": (TenantUnreachableError, "the connection was dropped mid-answer", True),
     "reset": (TenantUnreachableError, "the connection was dropped mid-answer", True),
+    "lost-answer": (TenantUnreachableError, "the connection was dropped mid-answer", True),
     "timeout": (TenantUnreachableError, "did not answer in time", True),
 }
 

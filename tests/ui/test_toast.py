@@ -12,6 +12,7 @@ from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber, NumberKind
 from screenpop.ui import toast as toast_module
+from screenpop.ui import toast_card
 from screenpop.ui.toast import GAP, MARGIN, CallToast
 
 WITHHELD = IncomingNumber("anonymous", NumberKind.WITHHELD, "")
@@ -364,7 +365,7 @@ def test_without_a_compositor_the_card_is_shaped_by_a_mask(
     candidate: Candidate,
 ):
     # A bare X server paints see-through corners black; a mask cuts them off instead.
-    monkeypatch.setattr(toast_module, "translucency_works", lambda: False)
+    monkeypatch.setattr(toast_card, "translucency_works", lambda: False)
     toast = CallToast(incoming, [candidate], CallState.RINGING)
     qtbot.addWidget(toast)
     toast.show()

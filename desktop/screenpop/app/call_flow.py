@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from screenpop.app.pops import PopController
 from screenpop.core.call_life import Call, CallTracker, Change, call_key, forgotten
-from screenpop.core.calls import CallEvent, Direction
+from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import format_e164
 from screenpop.core.pop_rules import PopRules
@@ -59,6 +59,8 @@ class CallFlow:
         self._tasks = tasks
         self._on_recent = on_recent
         self.tracker = CallTracker(rules=rules)
+        # The end of a call this run never saw start (call logging may have it from before).
+        self.on_unseen_end: Callable[[str], None] | None = None
         # One writer thread: a call's events are written in the order they came.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="history")
         self._queued = 0
@@ -73,10 +75,13 @@ class CallFlow:
         if matched is None:
             return  # not a number: the pop controller said why, once
         incoming, candidates = matched
-        update = self.tracker.handle(event, call_key(event, incoming.e164 or incoming.digits))
+        key = call_key(event, incoming.e164 or incoming.digits)
+        update = self.tracker.handle(event, key)
         self._forget(update.dropped)
         if update.change is Change.IGNORED or update.call is None:
             log.debug("call event ignored: %s", update.reason)
+            if update.call is None and event.state is CallState.ENDED and self.on_unseen_end:
+                self.on_unseen_end(key)
             return
         self._record(update.call, incoming.e164, candidates)
         self.pops.render(update, matched)

@@ -66,6 +66,9 @@ class PopController:
         self.toasts = ToastStack(max_toasts, tray_geometry)
         self.on_miss: MissHandler | None = None
         self.also_known: Callable[[IncomingNumber], list[Candidate]] | None = None
+        # Call logging adds the call's note to its toast and to the windows that open.
+        self.on_toast: Callable[[str, CallToast], None] | None = None
+        self.on_window: Callable[[ContactWindow], None] | None = None
 
     def set_settings(self, settings: Settings) -> None:
         self._settings = settings
@@ -124,6 +127,8 @@ class PopController:
         if not candidates and self.on_miss is not None:
             # Before it shows: the lookup is on its way while the toast paints.
             self.on_miss(key, toast)
+        if self.on_toast is not None:
+            self.on_toast(key, toast)
         self.toasts.add(key, toast)
         if untracked or state is CallState.RINGING:
             # A call without an id never hears of its end; a ring may be all a hook sends.
@@ -168,4 +173,7 @@ class PopController:
         activate: bool = True,
         callers: Sequence[Candidate] = (),
     ) -> ContactWindow:
-        return self.windows.open(contact_id, caller, activate=activate, callers=callers)
+        window = self.windows.open(contact_id, caller, activate=activate, callers=callers)
+        if self.on_window is not None:
+            self.on_window(window)
+        return window

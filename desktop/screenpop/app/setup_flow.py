@@ -7,8 +7,9 @@ is the app's to apply: :class:`SetupFlow` hands it the settings kept.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import fields, replace
 
 import httpx
@@ -51,6 +52,8 @@ class SetupFlow:
         http: Callable[[], httpx.AsyncClient],
         tasks: BackgroundTasks,
         open_browser: Callable[[str], None],
+        *,
+        task_names: Callable[[], Awaitable[list[str]]] | None = None,
     ) -> None:
         self._profile = profile
         self._settings = settings
@@ -58,6 +61,7 @@ class SetupFlow:
         self._http = http
         self._tasks = tasks
         self._open_browser = open_browser
+        self._task_names = task_names
         self.dialog: SetupDialog | None = None
 
     def open_settings(self) -> None:
@@ -66,7 +70,10 @@ class SetupFlow:
                 self._settings(), locked=locked_settings(), start_at_login=_start_at_login()
             )
             dialog.register_links_requested.connect(lambda: self._register_links(dialog))
+            dialog.tasks_requested.connect(lambda: self._request_tasks(dialog))
             self._wire(dialog)
+            if self._task_names is not None:
+                dialog.load_tasks()
         self._present()
 
     def open_first_run(self, on_demo: Callable[[], None]) -> None:
@@ -139,6 +146,23 @@ class SetupFlow:
             )
             return
         dialog.set_sign_in_state(QCoreApplication.translate("SetupFlow", "Signed in."))
+
+    def _request_tasks(self, dialog: SettingsDialog) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no loop to ask with (a dialog shown outside the app)
+        self._tasks.spawn(self._load_tasks(dialog), name="task list")
+
+    async def _load_tasks(self, dialog: SettingsDialog) -> None:
+        if self._task_names is None:
+            return
+        try:
+            names = await self._task_names()
+        except ScreenpopError as err:
+            dialog.set_task_error(err.message)
+            return
+        dialog.set_task_names(names)
 
     def _register_links(self, dialog: SettingsDialog) -> None:
         try:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
+from screenpop.app.call_services import CallServices
 from screenpop.app.demo_callers import demo_callers
 from screenpop.app.live_pops import LivePops
 from screenpop.app.pops import PopController, pop_rules
@@ -36,7 +37,7 @@ from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.sync.caller_ids import META_COUNT, SyncResult, sync_caller_ids
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.sync.ticket_statuses import MAX_AGE_S, TicketStatusBook
-from screenpop.triggers.messages import Message, OpenContact, ShowApp, SyncNow
+from screenpop.triggers.messages import Dial, Message, OpenContact, ShowApp, SyncNow
 from screenpop.ui.about import AboutDialog
 from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.find_dialog import FindDialog
@@ -112,6 +113,10 @@ class ScreenpopApp:
         self._prune.setInterval(PRUNE_EVERY_MS)
         self._prune.timeout.connect(self.calls.prune)
         self.softphone = Softphone(self.handle, self.tray.set_softphone, self._softphone_refused)
+        self.after_call = CallServices(profile, lambda: self.settings, self.client, self.pops,
+                                       self.calls, self.tray, self.softphone,
+                                       self.tasks)  # fmt: skip
+        self.windows.dial_requested.connect(self.after_call.dial)
         self.scheduler = SyncScheduler(
             self._sync, self._on_sync_status, interval_s=settings.sync_interval_minutes * 60
         )
@@ -124,6 +129,7 @@ class ScreenpopApp:
             lambda: self.http,
             self.tasks,
             _open_in_browser,
+            task_names=self.after_call.task_names,
         )
         self._settings_watch: SettingsWatch | None = None
         self._tray_shown = False
@@ -156,6 +162,7 @@ class ScreenpopApp:
             )
             return
         self.scheduler.sync_now()
+        self.after_call.tenant_back()
 
     async def _sync(self) -> SyncResult:
         result = await sync_caller_ids(
@@ -190,6 +197,7 @@ class ScreenpopApp:
         self._prune.start()
         self.tasks.spawn(self.calls.load_recent(), name="recent calls")
         self.softphone.start(self.settings)
+        self.after_call.start()
         self.watch_settings()
         if not self.settings.tenant_url and not self.demo:
             # From install to first pop: ask for the tenant rather than show "offline".
@@ -231,6 +239,7 @@ class ScreenpopApp:
             self._settings_watch.stop()
         self._tray_retry.stop()
         self._prune.stop()
+        await self.after_call.stop()
         await self.softphone.stop()
         await self.scheduler.stop()
         await self.tasks.cancel_all()
@@ -259,6 +268,8 @@ class ScreenpopApp:
             self.main_window.bring_forward()
         elif isinstance(message, SyncNow):
             self.scheduler.sync_now()
+        elif isinstance(message, Dial):
+            self.after_call.dial(message.number)
 
     def set_recent_calls(self, calls: Sequence[RecentCall]) -> None:
         """Feed Recent calls (newest first) to the tray menu and the main window."""
@@ -325,6 +336,7 @@ class ScreenpopApp:
             self.scheduler.sync_now()
         if changed & _SOFTPHONE:
             self.tasks.spawn(self.softphone.restart(chosen), name="softphone")
+        self.after_call.settings_changed(changed)
 
     def _use_language(self, language: str) -> None:
         """Later windows, the tray menu and the main window speak it; so does SuperOffice."""
@@ -349,6 +361,7 @@ class ScreenpopApp:
         if self._find_dialog is None:
             dialog = FindDialog(self._search)
             dialog.open_requested.connect(lambda c: self.pops.open_contact(c.contact_id, c))
+            dialog.dial_requested.connect(self.after_call.dial)
             self._find_dialog = dialog
         self._find_dialog.show()
         self._find_dialog.raise_()
@@ -381,6 +394,8 @@ class ScreenpopApp:
         else:
             detail = f"{status.error} — {count:,} cached caller IDs still work"
         self._show_state(_HEALTH_TO_TRAY[status.health], detail, status.last_success)
+        if status.health is SyncHealth.SYNCED:
+            self.after_call.tenant_back()
         if self.demo and status.health is SyncHealth.SYNCED:
             self.tray.set_demo_numbers(demo_callers(self.cache))
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from screenpop import __version__
 from screenpop.cli.configure import add_configure_arguments, configure, sign_in
+from screenpop.cli.dial import add_parser as add_dial_parser
 from screenpop.cli.summary import add_parser as add_summary_parser
 from screenpop.cli.summary import contact_id_arg
 from screenpop.config.logs import setup_logging
@@ -83,7 +84,8 @@ def _build_parser() -> argparse.ArgumentParser:
     server.add_argument("--password", default="demo", help="its password (and SOTicket)")
     server.add_argument("--fault", metavar="KIND[:RATE]", action="append", default=[],
                         help="answer a fraction RATE (default 1) of API requests with KIND: "
-                        "500, 503, 429, 401, 421, malformed-json, truncated, reset, timeout; "
+                        "500, 503, 429, 401, 421, malformed-json, truncated, reset, lost-answer, "
+                        "timeout; "
                         "repeatable")  # fmt: skip
     server.add_argument("--token-lifetime", metavar="SECONDS", type=int, default=3600,
                         help="lifetime of the access tokens its sign-in issues")  # fmt: skip
@@ -115,6 +117,7 @@ def _build_parser() -> argparse.ArgumentParser:
     open_ = sub.add_parser("open", parents=[common], help="open a contact window")
     open_.add_argument("contact_id")
     add_summary_parser(sub, common)
+    add_dial_parser(sub, common)
     return parser
 
 
@@ -190,6 +193,10 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
         from screenpop.cli.summary import run_summary
 
         return run_summary(args, profile)
+    if command == "dial":
+        from screenpop.cli.dial import run_dial
+
+        return run_dial(args, profile, lambda message: _hand_to_app(profile, message, verbose))
     raise AssertionError(command)
 
 

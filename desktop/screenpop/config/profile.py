@@ -62,6 +62,11 @@ class Profile:
         return self.root / "history.sqlite3"
 
     @property
+    def outbox_file(self) -> Path:
+        """Call logs on their way to SuperOffice (:mod:`screenpop.store.outbox`)."""
+        return self.root / "outbox.sqlite3"
+
+    @property
     def log_dir(self) -> Path:
         return self.root / "logs"
 

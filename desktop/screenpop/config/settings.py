@@ -24,6 +24,7 @@ from screenpop.config.fields import (
     table,
 )
 from screenpop.config.system_locale import system_region
+from screenpop.core.call_log import LogCalls
 from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.tenant import ENVIRONMENTS
 
@@ -186,6 +187,21 @@ class Settings:
         False,
         flag="--baresip-allow-remote",
         help="allow a baresip on another computer",
+    )
+    log_calls: LogCalls = setting(
+        "calls/log",
+        LogCalls.ASK,
+        flag="--log-calls",
+        help="log calls in SuperOffice: off, ask (a button after the call), answered, all",
+    )
+    # A name from the tenant's MDO list "task"; "" is its phone-call entry for the direction.
+    log_task: str = setting(
+        "calls/log_task",
+        "",
+        Matches(r"[^\r\n]{0,100}", "a task name from the tenant's list ('' for its phone call)"),
+        flag="--log-task",
+        metavar="NAME",
+        help="the task logged calls get ('' for the tenant's phone-call entry)",
     )
     # The UI language ("de", "nb", …); "" follows the system's (screenpop.ui.i18n).
     language: str = setting(

@@ -84,6 +84,7 @@ class CallerIdFile:
         # What a client sends back as LastHash: the file's value, whatever its JSON type.
         self.caller_id_hash = hash_value if isinstance(hash_value, str) else json.dumps(hash_value)
         self._contacts = self._contacts_of(entries)
+        self._persons = self._persons_of(entries)
 
     @staticmethod
     def _contacts_of(entries: list[Any]) -> dict[int, _FileContact]:
@@ -109,6 +110,25 @@ class CallerIdFile:
                 if person and person not in contact.people:
                     contact.people.append(person)
         return contacts
+
+    @staticmethod
+    def _persons_of(entries: list[Any]) -> dict[int, int]:
+        persons: dict[int, int] = {}
+        for entry in entries:
+            try:
+                person_id = as_int(entry.get("PersonId"), "PersonId")
+                contact_id = as_int(entry.get("ContactId"), "ContactId")
+            except (DecodeError, AttributeError):
+                continue
+            if person_id > 0 and contact_id > 0:
+                persons.setdefault(person_id, contact_id)
+        return persons
+
+    def has_contact(self, contact_id: int) -> bool:
+        return contact_id in self._contacts
+
+    def contact_of_person(self, person_id: int) -> int | None:
+        return self._persons.get(person_id)
 
     @property
     def contact_ids(self) -> list[int]:

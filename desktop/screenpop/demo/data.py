@@ -214,6 +214,13 @@ class DemoData:
         """(name, Mrmrs) of a person of the CRM."""
         return self._person(person_id, self._company(self.company_of(person_id)).locale)
 
+    def has_contact(self, contact_id: int) -> bool:
+        return 1 <= contact_id <= self.company_count
+
+    def contact_of_person(self, person_id: int) -> int | None:
+        """The company a person belongs to; None for a person the tenant does not have."""
+        return self.company_of(person_id) if 1 <= person_id <= self.persons else None
+
     # -- companies and persons ----------------------------------------------------------
 
     def _company(self, contact_id: int) -> Company:

@@ -8,10 +8,12 @@ RATE of requests, answers as KIND instead of the real thing:
 subdomain used to access tenant"), ``malformed-json`` (200 with a body that is not JSON),
 ``truncated`` (the real answer's headers, ``Content-Length`` of the whole body, then half the
 body and the connection closed: what a proxy that dies mid-answer does), ``reset`` (the
-connection closed before any answer) and ``timeout`` (no answer until the client gives up).
+connection closed before the request is handled), ``lost-answer`` (the request handled in
+full, then the connection closed before any answer: a POST that did its work, whose client
+never hears of it) and ``timeout`` (no answer until the client gives up).
 
-``truncated``, ``reset`` and ``timeout`` need a real connection (uvicorn): in-process over
-httpx's ASGI transport, ``truncated`` and ``reset`` raise ConnectionResetError instead.
+``truncated``, ``reset``, ``lost-answer`` and ``timeout`` need a real connection (uvicorn):
+in-process over httpx's ASGI transport, the drops raise ConnectionResetError instead.
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-KINDS = ("500", "503", "429", "401", "421", "malformed-json", "truncated", "reset", "timeout")
+KINDS = (
+    "500", "503", "429", "401", "421", "malformed-json", "truncated", "reset", "lost-answer",
+    "timeout",
+)  # fmt: skip
 RETRY_AFTER_S = 1
 _DROP_WAIT_S = 10.0
 
@@ -140,6 +145,14 @@ async def _truncated(app: App, scope: Scope, receive: Receive, send: Send) -> No
     await _drop(send, receive, flush=True)
 
 
+async def _handled_then_dropped(app: App, scope: Scope, receive: Receive, send: Send) -> None:
+    async def swallow(_message: Message) -> None:
+        return None
+
+    await app(scope, receive, swallow)
+    await _drop(send, receive, flush=False)
+
+
 async def _never_answer(receive: Receive) -> None:
     while (await receive())["type"] != "http.disconnect":
         pass
@@ -170,6 +183,8 @@ async def _answer_fault(kind: str, app: App, scope: Scope, receive: Receive, sen
         await _truncated(app, scope, receive, send)
     elif kind == "reset":
         await _drop(send, receive, flush=False)
+    elif kind == "lost-answer":
+        await _handled_then_dropped(app, scope, receive, send)
     elif kind == "timeout":
         await _never_answer(receive)
     else:  # pragma: no cover - Fault.parse admits only KINDS

@@ -3,7 +3,8 @@
 Routes (under ``/{customer}``): ``POST api/v1/Agents/Pocket/GetMyCallerIDs`` and
 ``…/GetCallerIDsFromSelection``, ``GET api/v1/Contact/{id}/Summary``,
 ``GET api/v1/List/TicketStatus/Items``, the whole CRM's phone search and persons
-(:mod:`screenpop.demo.persons`) and ``GET default.aspx`` (a stand-in web client).
+(:mod:`screenpop.demo.persons`), the diary's task list and appointments
+(:mod:`screenpop.demo.appointments`) and ``GET default.aspx`` (a stand-in web client).
 The API takes Basic (``user``/``password``), ``SOTicket <password>``, or a Bearer token from
 the demo's OpenID Connect provider under ``/login`` (:mod:`screenpop.demo.oidc`). Online
 behaviour (state API, moving hosts, which host answers what, a control request) is in
@@ -41,6 +42,7 @@ from starlette.routing import Mount, Route
 
 from screenpop.core.errors import ConfigError
 from screenpop.core.models import ContactSummary
+from screenpop.demo.appointments import Diary
 from screenpop.demo.callerfile import CallerIdFile
 from screenpop.demo.data import DemoData
 from screenpop.demo.encoding import JSON, dumps, parse_select
@@ -95,6 +97,10 @@ class _Tenant(Protocol):
     def caller_ids_body(self, select: frozenset[str] | None) -> bytes: ...
 
     def summary(self, contact_id: int) -> ContactSummary | None: ...
+
+    def has_contact(self, contact_id: int) -> bool: ...
+
+    def contact_of_person(self, person_id: int) -> int | None: ...
 
 
 class _Bodies:
@@ -193,10 +199,11 @@ class DemoApp(FaultInjector):
     """The demo tenant as an ASGI app; its parts stay reachable for in-process tests."""
 
     def __init__(self, app: Starlette, config: DemoConfig, plan: FaultPlan,
-                 provider: DemoProvider, hosts: OnlineHosts) -> None:  # fmt: skip
+                 provider: DemoProvider, hosts: OnlineHosts, diary: Diary) -> None:  # fmt: skip
         super().__init__(app, config.customer, plan, config.latency_ms)  # type: ignore[arg-type]
         self.provider = provider
         self.hosts = hosts
+        self.diary = diary
 
 
 def create_app(config: DemoConfig) -> DemoApp:
@@ -221,6 +228,7 @@ def create_app(config: DemoConfig) -> DemoApp:
         tenant if isinstance(tenant, DemoData) else None,
         lambda cid: tenant.summary(cid) is not None,
     )
+    diary = Diary(tenant, config.customer)
 
     def api(
         handler: Callable[[Request], Awaitable[Response]],
@@ -311,7 +319,7 @@ def create_app(config: DemoConfig) -> DemoApp:
         found = await asyncio.to_thread(tenant.summary, int(raw_id))
         if found is None:
             return _error(404, f"Contact {int(raw_id)} not found", "NotFound")
-        return _json(cut(found, limit).to_wire())
+        return _json(cut(diary.with_logged(found, int(raw_id)), limit).to_wire())
 
     async def ticket_statuses(request: Request) -> Response:
         headers = request.headers
@@ -340,6 +348,8 @@ def create_app(config: DemoConfig) -> DemoApp:
         ),
         Route("/api/v1/Contact/{contact_id}/Summary", api(summary), methods=["GET"]),
         Route("/api/v1/List/TicketStatus/Items", api(ticket_statuses), methods=["GET"]),
+        # The diary's MDOList/task before the persons' MDOList/{listname}, which takes the rest.
+        *diary.routes(api),
         *person_routes(directory, api, may_add=config.may_add_persons),
         Route("/default.aspx", web_client, methods=["GET"]),
     ]
@@ -352,4 +362,4 @@ def create_app(config: DemoConfig) -> DemoApp:
         ],
         exception_handlers={404: not_found, 405: not_found},
     )
-    return DemoApp(app, config, plan, provider, hosts)
+    return DemoApp(app, config, plan, provider, hosts, diary)

@@ -7,32 +7,31 @@ behind a lock: the app writes from ``asyncio.to_thread`` workers and reads on th
 each a statement or two on a small table.
 
 History is a convenience, not a record of truth: a file that is not a database any more is
-moved aside (kept for a person to look at) and a new one started, with one log line.
+moved aside (kept for a person to look at) and a new one started, with one log line
+(:class:`screenpop.store.sqlite_file.SqliteFile`).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
 
 from screenpop.core.call_life import Call, is_missed
 from screenpop.core.calls import CallState, Direction
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.matching import Candidate
+from screenpop.store.sqlite_file import SqliteFile
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 KEEP_DAYS = 90
 KEEP_ROWS = 5000
-_T = TypeVar("_T")
 
 _SCHEMA = """
 CREATE TABLE calls (
@@ -77,15 +76,6 @@ _UPSERT = (
 
 class HistoryError(ScreenpopError):
     """The history file cannot be opened or written."""
-
-
-class _Damaged(Exception):
-    """The file's pages are damaged, or it is no database: it is moved aside."""
-
-
-def _damaged(err: sqlite3.Error) -> bool:
-    # As the cache: only damage moves a file aside; a full disk or a locked file does not.
-    return getattr(err, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +130,14 @@ def _entry(row: Sequence[object]) -> HistoryEntry:
     )
 
 
-class CallHistory:
+class CallHistory(SqliteFile):
     """The history file; safe to share between threads."""
+
+    title = "the call history"
+    # History is the only version yet; an unknown older layout is not kept.
+    schema = "DROP TABLE IF EXISTS calls;" + _SCHEMA
+    schema_version = SCHEMA_VERSION
+    error = HistoryError
 
     def __init__(
         self,
@@ -151,109 +147,10 @@ class CallHistory:
         keep_rows: int = KEEP_ROWS,
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.path = path
         self._keep_s = keep_days * 86400.0
         self._keep_rows = max(1, keep_rows)
         self._clock = clock
-        self._lock = threading.Lock()
-        with self._lock:
-            self._db = self._open()
-
-    # -- opening, and starting again from a broken file --------------------------------------
-
-    def _open(self) -> sqlite3.Connection:
-        try:
-            return self._connect()
-        except _Damaged as damage:
-            self._move_aside(str(damage))
-            try:
-                return self._connect()
-            except _Damaged as again:
-                raise HistoryError(f"Cannot start the call history {self.path}: {again}") from None
-
-    def _connect(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(
-                self.path, timeout=5.0, isolation_level=None, check_same_thread=False
-            )
-        except (OSError, sqlite3.Error) as err:
-            raise HistoryError(f"Cannot open the call history {self.path}: {err}") from None
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                # Unlike the cache (a copy of the CRM's data), history exists nowhere else:
-                # a newer app's file is left as it is for that app.
-                raise HistoryError(f"The call history {self.path} is from a newer Screenpop.")
-            if version < SCHEMA_VERSION:
-                self._create(db)
-            elif db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise _Damaged("its pages are damaged")
-        except sqlite3.Error as err:
-            db.close()
-            if _damaged(err):
-                raise _Damaged(str(err)) from None
-            raise HistoryError(f"Cannot open the call history {self.path}: {err}") from None
-        except BaseException:
-            db.close()
-            raise
-        return db
-
-    @staticmethod
-    def _create(db: sqlite3.Connection) -> None:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                # History is the only version yet; an unknown older layout is not kept.
-                db.execute("DROP TABLE IF EXISTS calls")
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-
-    def _move_aside(self, reason: str) -> None:
-        """Keep a damaged file for a post-mortem (named as the cache names its own)."""
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.unusable-{stamp}")
-        try:
-            for suffix in ("", "-wal", "-shm"):
-                part = Path(f"{self.path}{suffix}")
-                if part.exists():
-                    part.replace(Path(f"{aside}{suffix}"))
-        except OSError as err:
-            raise HistoryError(
-                f"The call history {self.path} is damaged ({reason}) and cannot be moved "
-                f"aside: {err}"
-            ) from None
-        log.warning(
-            "The call history %s was damaged (%s): moved it to %s and started a new one.",
-            self.path,
-            reason,
-            aside.name,
-        )
-
-    def _run(self, what: str, work: Callable[[sqlite3.Connection], _T]) -> _T:
-        """``work`` on the connection, one thread at a time. A file found damaged meanwhile is
-        moved aside and started anew, and ``work`` done once more on the new one."""
-        with self._lock:
-            try:
-                return work(self._db)
-            except sqlite3.Error as err:
-                if not _damaged(err):
-                    raise HistoryError(f"Cannot {what} {self.path}: {err}") from None
-                self._db.close()
-                self._move_aside(str(err))
-                self._db = self._open()
-            try:
-                return work(self._db)
-            except sqlite3.Error as err:
-                raise HistoryError(f"Cannot {what} {self.path}: {err}") from None
+        super().__init__(path)
 
     # -- writing ------------------------------------------------------------------------------
 
@@ -285,18 +182,15 @@ class CallHistory:
         return self._run("write the call history", lambda db: self._write(db, values))
 
     def _write(self, db: sqlite3.Connection, values: tuple[object, ...]) -> int:
-        db.execute("BEGIN IMMEDIATE")
-        try:
+        def write() -> int:
             db.execute(_UPSERT, values)
             (row_id,) = db.execute(
                 "SELECT id FROM calls WHERE call_key = ? AND started_at = ?", values[:3:2]
             ).fetchone()
             self._prune(db)
-            db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        return int(row_id)
+            return int(row_id)
+
+        return self._transaction(db, write)
 
     def _prune(self, db: sqlite3.Connection) -> None:
         db.execute("DELETE FROM calls WHERE started_at < ?", (self._clock() - self._keep_s,))
@@ -326,10 +220,6 @@ class CallHistory:
                 lambda db: db.execute("SELECT COUNT(*) FROM calls").fetchone()[0],
             )
         )
-
-    def close(self) -> None:
-        with self._lock:
-            self._db.close()
 
     def __enter__(self) -> CallHistory:
         return self

@@ -40,6 +40,9 @@ _MAX_FIELD = 512
 _EVENTS = {
     "CALL_INCOMING": (CallState.RINGING, Direction.INCOMING),
     "CALL_OUTGOING": (CallState.RINGING, Direction.OUTGOING),
+    # The far end rings (outgoing calls only): baresip 1.0 reports a dialled call first with
+    # this, having no CALL_OUTGOING yet, so the call is followed from its ring.
+    "CALL_RINGING": (CallState.RINGING, Direction.OUTGOING),
     "CALL_ESTABLISHED": (CallState.ANSWERED, Direction.INCOMING),
     "CALL_CLOSED": (CallState.ENDED, Direction.INCOMING),
 }
@@ -128,6 +131,8 @@ def event_from_message(body: dict[str, Any]) -> CallEvent | None:
     (other event types, events without a peer)."""
     mapped = _EVENTS.get(str(body.get("type")))
     if mapped is None or body.get("event") is not True:
+        return None
+    if body.get("type") == "CALL_RINGING" and body.get("direction") != "outgoing":
         return None
     state, direction = mapped
     number, call_id, name = (

@@ -32,7 +32,14 @@ class SyncNow:
     """Sync the caller IDs now (a script after a CRM import; the soak benchmark)."""
 
 
-Message = CallEvent | OpenContact | ShowApp | SyncNow
+@dataclass(frozen=True, slots=True)
+class Dial:
+    """Dial ``number`` (`screenpop dial`): through the softphone, else the OS tel: handler."""
+
+    number: str
+
+
+Message = CallEvent | OpenContact | ShowApp | SyncNow | Dial
 
 
 def encode(message: Message) -> bytes:
@@ -51,6 +58,8 @@ def encode(message: Message) -> bytes:
         body = {"type": "open", "contact_id": message.contact_id}
     elif isinstance(message, SyncNow):
         body = {"type": "sync"}
+    elif isinstance(message, Dial):
+        body = {"type": "dial", "number": message.number}
     else:
         body = {"type": "show"}
     return json.dumps({"v": PROTOCOL_VERSION, **body}).encode() + b"\n"
@@ -95,6 +104,11 @@ def decode(line: bytes) -> Message:
         return OpenContact(contact_id)
     if kind == "sync":
         return SyncNow()
+    if kind == "dial":
+        number = _text(body, "number")
+        if not number.strip():
+            raise MessageError("no number to dial")
+        return Dial(number)
     if kind == "show":
         return ShowApp()
     raise MessageError(f"unknown message type {kind!r}")

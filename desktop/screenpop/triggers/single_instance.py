@@ -138,6 +138,8 @@ class InstanceServer(QObject):
                 log.warning("ignoring a message from another process: %s", err.message)
                 socket.write(_REPLY_BAD)
                 continue
+            # Handled before it is acknowledged: a hang-up the sender heard "ok" for is in the
+            # call log outbox on disk, even if the app is killed the next moment.
+            self.message_received.emit(message)
             socket.write(_REPLY_OK)
             socket.flush()
-            self.message_received.emit(message)

@@ -6,8 +6,8 @@ and business under the name; phone (``DirectPhone``), e-mail, web site (``URL``)
 (``OrgNr``), number (``Number1``), address (``FormattedAddress``, else ``Address``) and our
 contact (``AssociateFullName``). Every value is CRM text shown as plain text. The company
 name and the caller open their pages in the SuperOffice web client; the e-mail address and web
-site open in the user's mail program and browser; every value can be copied (links from their
-context menu).
+site open in the user's mail program and browser; the phone number dials (``dial_requested``);
+every value can be copied (links from their context menu).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ DETAIL_COLUMNS = (
     ),
 )
 _WRAPPING = frozenset({"address", "our_contact"})
-_LINKED = frozenset({"email", "web_site"})
+_LINKED = frozenset({"email", "web_site", "phone"})
 # A junk-long value is clipped (still copyable whole), not a 2,000 px window.
 _MAX_VALUE_CHARS = 48
 _MIN_WRAPPING_CHARS = 30
@@ -74,6 +74,8 @@ class ContactHeader(QWidget):
     url_activated = Signal(str)
     caller_picked = Signal(object)
     """A switchboard's caller chosen in the picker (a Candidate, or None)."""
+    dial_requested = Signal(str)
+    """The company's phone number was clicked: dial it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +150,8 @@ class ContactHeader(QWidget):
         if key in _LINKED:
             link = LinkLabel()
             link.clicked.connect(lambda key=key: self._open(key))
+            if key == "phone":
+                link.setToolTip(self.tr("Call this number"))
             label: QLabel = link
         else:
             label = plain_label(selectable=True, wrap=key in _WRAPPING)
@@ -180,6 +184,9 @@ class ContactHeader(QWidget):
                           org_nr=contact.org_nr, number1=contact.number1,
                           address=contact.address, our_contact=contact.our_contact)  # fmt: skip
         self._urls = {"email": email_url(values["email"]), "web_site": web_url(values["web_site"])}
+        # Any phone text with digits dials; what it means is the dialler's to read.
+        has_digits = any(c.isdigit() for c in values["phone"])
+        self._urls["phone"] = values["phone"] if has_digits else None
         self.details_box.hide()
         for key, value in values.items():
             label = self.details[key]
@@ -220,5 +227,7 @@ class ContactHeader(QWidget):
 
     def _open(self, key: str) -> None:
         url = self._urls.get(key)
-        if url:
+        if url and key == "phone":
+            self.dial_requested.emit(url)
+        elif url:
             self.url_activated.emit(url)

@@ -18,6 +18,7 @@ from enum import StrEnum
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QGroupBox,
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
@@ -67,6 +68,7 @@ class ContactWindow(QMainWindow):
     more_requested = Signal(str)
     """The key of the tab whose "Show more" was pressed."""
     link_activated = Signal(str)
+    dial_requested = Signal(str)
     closed = Signal()
 
     def __init__(
@@ -99,6 +101,7 @@ class ContactWindow(QMainWindow):
         self.header.person_clicked.connect(self._open_person)
         self.header.caller_picked.connect(self.set_caller)
         self.header.url_activated.connect(self.link_activated)
+        self.header.dial_requested.connect(self.dial_requested)
         # Short names the app and the tests use.
         self.company_label = self.header.company_label
         self.caller_label = self.header.caller_label
@@ -138,6 +141,12 @@ class ContactWindow(QMainWindow):
         self.updated_label = plain_label(secondary=True)
         self.note_label = plain_label(secondary=True)
         self.note_label.hide()
+        # The note of a call with this company (:meth:`set_call_panel`).
+        self.call_panel: QWidget | None = None
+        self.call_box = QGroupBox()
+        self.call_box.setFlat(True)
+        QVBoxLayout(self.call_box).setContentsMargins(8, 4, 8, 8)
+        self.call_box.hide()
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
@@ -170,6 +179,7 @@ class ContactWindow(QMainWindow):
         tools.addStretch(1)
         tools.addWidget(self.filter_edit)
         layout.addWidget(self.banner)
+        layout.addWidget(self.call_box)
         layout.addLayout(tools)
         layout.addWidget(self.tabs, 1)
         return body
@@ -293,6 +303,19 @@ class ContactWindow(QMainWindow):
         self.header.set_callers(callers, self._caller)
         self._fill_header()
 
+    def set_call_panel(self, panel: QWidget | None, title: str = "") -> None:
+        """Show ``panel`` (a call's note) above the tabs, under ``title``; None removes it."""
+        box_layout = self.call_box.layout()
+        assert box_layout is not None
+        if self.call_panel is not None:
+            box_layout.removeWidget(self.call_panel)
+            self.call_panel.deleteLater()
+        self.call_panel = panel
+        self.call_box.setTitle(mnemonic_safe(title))
+        if panel is not None:
+            box_layout.addWidget(panel)
+        self.call_box.setVisible(panel is not None)
+
     def set_fetching_more(self, key: str) -> None:
         self.busy.show()
         self.pages[key].set_fetching_more(True)
@@ -397,19 +420,15 @@ class ContactWindow(QMainWindow):
         sales = self._summary.sales if self._summary else []
         self.pages[SALES.key].set_footer(open_sales_text(sales))
 
-    def _age_text(self) -> str:
-        """When the summary shown was fetched: "3 minutes ago (14:05)"."""
-        if self._fetched_at is None:
-            return ""
-        return f"{relative_time(self._fetched_at)} ({short_time(self._fetched_at)})"
-
     def _update_updated(self) -> None:
         if self._fetched_at is None or self._summary is None:
             text = ""
         elif self._state is ViewState.REFRESHING:
             text = arg(self.tr("Updated %1 · refreshing…"), relative_time(self._fetched_at))
         elif self._state is ViewState.OFFLINE:
-            text = arg(self.tr("Last updated %1"), self._age_text())
+            # Offline, the time of day too: "3 minutes ago (14:05)".
+            age = f"{relative_time(self._fetched_at)} ({short_time(self._fetched_at)})"
+            text = arg(self.tr("Last updated %1"), age)
         else:
             text = arg(self.tr("Updated %1"), relative_time(self._fetched_at))
         self.updated_label.setText(text)

@@ -17,7 +17,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.links import WebClientLinks
@@ -55,6 +55,9 @@ def human_reason(err: ScreenpopError, contact_id: int) -> str:
 
 
 class ContactWindows(QObject):
+    dial_requested = Signal(str)
+    """A window's phone number was clicked."""
+
     def __init__(
         self,
         client: Callable[[], SuperOfficeClient],
@@ -205,6 +208,7 @@ class ContactWindows(QObject):
             self._spare_timer.start()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.refresh_requested.connect(lambda: self.refresh(contact_id))
+        window.dial_requested.connect(self.dial_requested)
         window.more_requested.connect(lambda _key: self._more(contact_id))
         window.closed.connect(lambda: self._closing(window))
         window.destroyed.connect(lambda *_: self._forget(contact_id))

@@ -1,24 +1,29 @@
-"""Find contact…: search the local caller-ID cache by name or number as you type."""
+"""Find contact…: search the local caller-ID cache by name or number as you type; Enter opens
+the chosen contact, Ctrl+Enter (or Call, or its context menu) calls its number."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QHBoxLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from screenpop.core.matching import Candidate
-from screenpop.ui.i18n import QT_TRANSLATE_NOOP
+from screenpop.core.phone import format_e164
+from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg
 from screenpop.ui.icons import app_icon
 from screenpop.ui.text import candidate_line, plain_tooltip, title_safe
 from screenpop.ui.widgets import make_secondary, plain_label, scaled_font
@@ -36,6 +41,8 @@ _LIST_KEYS = (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_Pa
 
 class FindDialog(QDialog):
     open_requested = Signal(object)
+    dial_requested = Signal(str)
+    """Call the chosen result's number (the Call button, its context menu, Ctrl+Enter)."""
 
     def __init__(
         self, search: Callable[[str], list[Candidate]], parent: QWidget | None = None
@@ -61,6 +68,12 @@ class FindDialog(QDialog):
         # Double-click and Enter rather than itemActivated, whose trigger varies by platform.
         self.results.itemDoubleClicked.connect(self._open_item)
         self.results.installEventFilter(self)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.results.customContextMenuRequested.connect(self._context_menu)
+        self.results.currentRowChanged.connect(lambda _row: self._show_dial())
+        self.dial_button = QPushButton()
+        self.dial_button.setToolTip(self.tr("Call the chosen number (Ctrl+Enter)"))
+        self.dial_button.clicked.connect(self.dial_current)
 
         self.message = plain_label(self.tr(PROMPT), wrap=True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -80,6 +93,11 @@ class FindDialog(QDialog):
         layout.setSpacing(8)
         layout.addWidget(self.search_edit)
         layout.addWidget(self.stack, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.dial_button)
+        layout.addLayout(row)
+        self._show_dial()
         self.search_edit.setFocus()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -123,12 +141,44 @@ class FindDialog(QDialog):
             item.setSizeHint(QSize(0, self._row_height))
             item.setData(CANDIDATE_ROLE, index)
             self.results.addItem(item)
+        self._show_dial()
         if candidates:
-            self.results.setCurrentRow(0)
             self.stack.setCurrentWidget(self.results)
+            self.results.setCurrentRow(0)
         else:
             self.message.setText(empty)
             self.stack.setCurrentWidget(self.message)
+        self._show_dial()
+
+    def current_candidate(self) -> Candidate | None:
+        item = self.results.currentItem()
+        index = item.data(CANDIDATE_ROLE) if item is not None else None
+        if self.stack.currentWidget() is not self.results or not isinstance(index, int):
+            return None
+        return self._results[index] if 0 <= index < len(self._results) else None
+
+    def dial_current(self) -> bool:
+        candidate = self.current_candidate()
+        if candidate is None or not candidate.number:
+            return False
+        self.dial_requested.emit(candidate.number)
+        return True
+
+    def _show_dial(self) -> None:
+        candidate = self.current_candidate()
+        number = format_e164(candidate.number) if candidate and candidate.number else ""
+        self.dial_button.setText(arg(self.tr("Call %1"), number) if number else self.tr("Call"))
+        self.dial_button.setEnabled(bool(number))
+
+    def _context_menu(self, position: QPoint) -> None:
+        item = self.results.itemAt(position)
+        if item is None:
+            return
+        self.results.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self._open_item(item))
+        menu.addAction(self.dial_button.text(), self.dial_current)
+        menu.exec(self.results.viewport().mapToGlobal(position))
 
     def open_current(self) -> bool:
         if self._timer.isActive():
@@ -157,7 +207,10 @@ class FindDialog(QDialog):
             Qt.Key.Key_Return,
             Qt.Key.Key_Enter,
         ):
-            self.open_current()
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.dial_current()
+            else:
+                self.open_current()
             return True
         if watched is self.search_edit and key in _LIST_KEYS:
             if self.results.count():

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from screenpop.config.settings import FIELD, PopMode, Settings
+from screenpop.core.call_log import LogCalls
 from screenpop.core.errors import ConfigError
 from screenpop.superoffice.httpclient import tls_context
 from screenpop.triggers.baresip import check_allowed, parse_address
@@ -42,6 +43,12 @@ POP_MODES = (
     (PopMode.RING, QT_TRANSLATE_NOOP("SettingsDialog", "When it rings")),
     (PopMode.ANSWER, QT_TRANSLATE_NOOP("SettingsDialog", "When I answer")),
     (PopMode.NEVER, QT_TRANSLATE_NOOP("SettingsDialog", "Never")),
+)
+LOG_MODES = (
+    (LogCalls.OFF, QT_TRANSLATE_NOOP("SettingsDialog", "Off")),
+    (LogCalls.ASK, QT_TRANSLATE_NOOP("SettingsDialog", "Ask after each call")),
+    (LogCalls.ANSWERED, QT_TRANSLATE_NOOP("SettingsDialog", "Answered calls")),
+    (LogCalls.ALL, QT_TRANSLATE_NOOP("SettingsDialog", "All calls, missed ones too")),
 )
 # What the table allows is all the widgets offer.
 SUMMARY_LIMITS = FIELD["summary_limit"].range()
@@ -61,7 +68,22 @@ def _field_with(field: QWidget, *more: QWidget) -> QWidget:
     return box
 
 
+def _in_a_row(field: QWidget, button: QWidget) -> QWidget:
+    """A field and its button side by side, the field taking the room and the focus."""
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    box = QWidget()
+    box.setLayout(row)
+    box.setFocusProxy(field)
+    return box
+
+
 class SettingsDialog(SetupDialog):
+    tasks_requested = Signal()
+    """The tenant's task list is wanted for the task picker (the app answers with
+    :meth:`set_task_names` or :meth:`set_task_error`)."""
     register_links_requested = Signal()
     """Linux: make Screenpop the handler of tel:, callto:, sip: links (the app does it and may
     say how it went with :meth:`set_links_state`)."""
@@ -106,7 +128,7 @@ class SettingsDialog(SetupDialog):
         for name, widget in self._locks():
             lock(widget, name in locked)
         # Hidden once in their layouts: a widget given a parent forgets an earlier hide().
-        for label in (self.ca_file_error, self.baresip_error, self.links_state):
+        for label in (self.ca_file_error, self.baresip_error, self.links_state, self.tasks_state):
             label.hide()
         self.tabs.setFocus()
 
@@ -117,13 +139,7 @@ class SettingsDialog(SetupDialog):
         self.ca_file_button = QPushButton(self.tr("Choose…"))
         self.ca_file_button.clicked.connect(self._choose_ca_file)
         self.ca_file_error = error_label()
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.ca_file_edit, 1)
-        row.addWidget(self.ca_file_button)
-        ca_box = QWidget()
-        ca_box.setLayout(row)
-        ca_box.setFocusProxy(self.ca_file_edit)
+        ca_box = _in_a_row(self.ca_file_edit, self.ca_file_button)
         form = QFormLayout()
         form.addRow(self.tr("Company CA file"), _field_with(ca_box, self.ca_file_error))
         page = QWidget()
@@ -191,9 +207,61 @@ class SettingsDialog(SetupDialog):
         form.addRow("", self.live_lookup)
         form.addRow(self.tr("A ringing pop leaves"), self.ringing_timeout)
         form.addRow(self.tr("Contact window"), self.summary_limit)
+        self._log_rows(form, settings)
         page = QWidget()
         page.setLayout(form)
         return page
+
+    def _log_rows(self, form: QFormLayout, settings: Settings) -> None:
+        self.log_calls = QComboBox()
+        for mode, label in LOG_MODES:
+            self.log_calls.addItem(self.tr(label), mode.value)
+        self.log_calls.setCurrentIndex(self.log_calls.findData(settings.log_calls.value))
+        self.log_task = QComboBox()
+        self.log_task.addItem(self.tr("Phone call (SuperOffice's own)"), "")
+        if settings.log_task:
+            self.log_task.addItem(settings.log_task, settings.log_task)
+            self.log_task.setCurrentIndex(1)
+        self.log_task.setToolTip(self.tr("The task logged calls get, from SuperOffice's list"))
+        self.tasks_state = plain_label(secondary=True, wrap=True)
+        self.tasks_retry = QPushButton(self.tr("Retry"))
+        self.tasks_retry.clicked.connect(self.load_tasks)
+        self.tasks_retry.hide()
+        task_box = _in_a_row(self.log_task, self.tasks_retry)
+        form.addRow(self.tr("Log calls in SuperOffice"), self.log_calls)
+        form.addRow(self.tr("Task for logged calls"), _field_with(task_box, self.tasks_state))
+        self.log_calls.currentIndexChanged.connect(lambda _i: self._follow_log_mode())
+        self._follow_log_mode()
+
+    def _follow_log_mode(self) -> None:
+        on = self.log_calls.currentData() != LogCalls.OFF.value and "log_task" not in self.locked
+        self.log_task.setEnabled(on)
+
+    def load_tasks(self) -> None:
+        """Ask for the tenant's task list (again)."""
+        self.tasks_retry.hide()
+        self.tasks_state.setText(self.tr("Loading SuperOffice's task list…"))
+        self.tasks_state.show()
+        self.tasks_requested.emit()
+
+    def set_task_names(self, names: list[str]) -> None:
+        """The tenant's tasks, offered after SuperOffice's own phone call entry."""
+        chosen = str(self.log_task.currentData() or "")
+        self.log_task.clear()
+        self.log_task.addItem(self.tr("Phone call (SuperOffice's own)"), "")
+        for name in dict.fromkeys([*names, *([chosen] if chosen else [])]):
+            self.log_task.addItem(name, name)
+        self.log_task.setCurrentIndex(max(0, self.log_task.findData(chosen)))
+        self.tasks_state.hide()
+        self.tasks_retry.hide()
+
+    def set_task_error(self, message: str) -> None:
+        """The list could not be had: the choice stays as it was, and Retry asks again."""
+        self.tasks_state.setText(
+            arg(self.tr("SuperOffice's task list could not be loaded: %1"), message)
+        )
+        self.tasks_state.show()
+        self.tasks_retry.show()
 
     def _softphone_tab(self, settings: Settings) -> QWidget:
         self.baresip_edit = QLineEdit(settings.baresip)
@@ -271,6 +339,8 @@ class SettingsDialog(SetupDialog):
             ("live_lookup", self.live_lookup),
             ("ringing_timeout_s", self.ringing_timeout),
             ("summary_limit", self.summary_limit),
+            ("log_calls", self.log_calls),
+            ("log_task", self.log_task),
             ("baresip", self.baresip_edit),
             ("baresip_allow_remote", self.baresip_remote),
             ("language", self.language_combo),
@@ -293,6 +363,8 @@ class SettingsDialog(SetupDialog):
             "live_lookup": self.live_lookup.isChecked(),
             "ringing_timeout_s": self.ringing_timeout.value(),
             "summary_limit": self.summary_limit.value(),
+            "log_calls": LogCalls(self.log_calls.currentData()),
+            "log_task": str(self.log_task.currentData() or ""),
             "baresip": self._baresip(),
             "baresip_allow_remote": self.baresip_remote.isChecked(),
             "language": str(self.language_combo.currentData()),

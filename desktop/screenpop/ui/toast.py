@@ -11,20 +11,14 @@ toast leaves by itself, but never from under the pointer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QEnterEvent,
     QFont,
     QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPaintEvent,
     QPalette,
-    QPen,
-    QRegion,
-    QResizeEvent,
     QScreen,
 )
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
@@ -32,19 +26,19 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QToolButton, QVBoxLayout
 from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber, NumberKind
-from screenpop.ui.compositing import translucency_works
+from screenpop.ui.call_note import CallNoteEditor
 from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 from screenpop.ui.placement import GAP, MARGIN, Corner, pointer_screen, stacked_position
 from screenpop.ui.text import caller_name, matched_by_text, one_line, title_safe
 from screenpop.ui.toast_avatar import Avatar, initials
+from screenpop.ui.toast_card import ToastCard
 from screenpop.ui.toast_chooser import ChoiceRow, Chooser, accent
 from screenpop.ui.toast_lookup import ADD_TEXT, ADD_TIP, LookupState, lookup_detail
-from screenpop.ui.widgets import ElidedLabel, make_secondary, mix, plain_label, scaled_font
+from screenpop.ui.widgets import ElidedLabel, make_secondary, plain_label, scaled_font
 
 __all__ = ["GAP", "MARGIN", "CallToast"]
 
 WIDTH = 360
-RADIUS = 10.0
 LEAVE_GRACE_MS = 1200
 STATE_TEXT = {
     CallState.RINGING: QT_TRANSLATE_NOOP("CallToast", "Ringing…"),
@@ -62,7 +56,7 @@ def _flat_button(text: str, tooltip: str) -> QPushButton:
     return button
 
 
-class CallToast(QWidget):
+class CallToast(ToastCard):
     open_requested = Signal(object)
     search_requested = Signal(str)
     add_requested = Signal()
@@ -72,6 +66,8 @@ class CallToast(QWidget):
     closed = Signal()
     """It closed, for whatever reason."""
     close_all_requested = Signal()
+    size_changed = Signal()
+    """Its height changed (a panel added or opened): the stack places the toasts again."""
 
     def __init__(
         self,
@@ -80,26 +76,14 @@ class CallToast(QWidget):
         state: CallState,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(WIDTH, parent)
         self.incoming = incoming
         self.candidates = list(candidates)
         self.state = state
         self._answered = False
-        self._hover = False
         self._typing = False
+        self._held = False
         self._leaving = False
-        self.setWindowFlags(
-            Qt.WindowType.Tool
-            | Qt.WindowType.FramelessWindowHint
-            | Qt.WindowType.WindowStaysOnTopHint
-            | Qt.WindowType.WindowDoesNotAcceptFocus
-        )
-        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        # Without a compositor the see-through corners would be black: a mask shapes it then.
-        self._translucent = translucency_works()
-        self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, self._translucent)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setFixedWidth(WIDTH)
 
         # Dismissal after the call: a countdown, then (if the pointer is on the card) its leaving.
         self._dismiss_timer = QTimer(self)
@@ -130,6 +114,7 @@ class CallToast(QWidget):
         self.close_all_button.hide()
         self.search_button: QPushButton | None = None
         self.add_button: QPushButton | None = None
+        self.note_panel: CallNoteEditor | None = None
         self.chooser: Chooser | None = None
         self.choice_rows: list[ChoiceRow] = []
         self.lookup = LookupState.NONE
@@ -352,15 +337,38 @@ class CallToast(QWidget):
         self.dismissed.emit()
         self.close()
 
+    def add_note(self, panel: CallNoteEditor) -> None:
+        """The call's note under the card; its field takes the keyboard only when clicked."""
+        self.note_panel = panel
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(panel)
+        panel.typing_requested.connect(lambda: self._begin_typing(panel.edit))
+        panel.typing_finished.connect(self._end_typing)
+        panel.resized.connect(self.refit)
+        self.refit()
+
+    def refit(self) -> None:
+        self.adjustSize()
+        self.size_changed.emit()
+
+    def hold(self, held: bool) -> None:
+        """While held (a call offered for logging), it does not leave by itself."""
+        self._held = held
+        if not held and self._leaving and not self._hover and not self._typing:
+            self._dismiss_timer.start(LEAVE_GRACE_MS)
+
     def _dismiss_due(self) -> None:
-        if self._hover or self._typing:
+        if self._hover or self._typing or self._held:
             self._leaving = True  # the pointer's leaving (or the typing's end) closes it
             return
         self._dismiss()
 
-    def _begin_typing(self) -> None:
-        """The agent clicked into the filter: now, and only now, take the keyboard."""
-        edit = self.chooser.filter_edit if self.chooser else None
+    def _begin_typing(self, edit: QWidget | None = None) -> None:
+        """The agent clicked into the filter (or a panel's field): now, and only now, take the
+        keyboard."""
+        if edit is None:
+            edit = self.chooser.filter_edit if self.chooser else None
         if edit is None:
             return
         self._typing = True
@@ -376,7 +384,7 @@ class CallToast(QWidget):
         handle = self.windowHandle()
         if handle is not None:
             handle.setFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
-        if self._leaving and not self._hover:
+        if self._leaving and not self._hover and not self._held:
             self._dismiss_timer.start(LEAVE_GRACE_MS)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -399,7 +407,7 @@ class CallToast(QWidget):
 
     def leaveEvent(self, event: QEvent) -> None:
         self._hover = False
-        if self._leaving and not self._typing:
+        if self._leaving and not self._typing and not self._held:
             # A moment's grace: a pointer that only brushed past the edge may come back.
             self._dismiss_timer.start(LEAVE_GRACE_MS)
         self.update()
@@ -410,28 +418,5 @@ class CallToast(QWidget):
         if event.isAccepted():
             self.closed.emit()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if not self._translucent:
-            self.setMask(QRegion(self._outline().toFillPolygon().toPolygon()))
-
-    def _outline(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
-        return path
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        window = palette.color(QPalette.ColorRole.Window)
-        text = palette.color(QPalette.ColorRole.WindowText)
-        border = mix(window, text, 0.22)
-        if self._hover and self.variant() == "single":
-            border = mix(window, accent(palette), 0.8)
-        path = self._outline()
-        if not self._translucent:
-            painter.fillRect(self.rect(), window)
-        painter.fillPath(path, window)
-        painter.setPen(QPen(border, 1.0))
-        painter.drawPath(path)
+    def highlighted(self) -> bool:
+        return self._hover and self.variant() == "single"

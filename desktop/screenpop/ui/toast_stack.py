@@ -40,6 +40,7 @@ class ToastStack(QObject):
         toast.closed.connect(lambda: self._forget(key, toast))
         toast.destroyed.connect(lambda *_: self._forget(key, None))
         toast.close_all_requested.connect(self.close_all)
+        toast.size_changed.connect(self.restack)
         self._toasts[key] = toast
         self.restack()
         toast.show()

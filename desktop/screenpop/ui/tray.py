@@ -64,6 +64,7 @@ class TrayIcon(QObject):
     do_not_disturb_toggled = Signal(bool)
     recent_call_chosen = Signal(object)
     """A :class:`RecentCall` the agent picked from Recent calls."""
+    call_logs_requested = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +95,11 @@ class TrayIcon(QObject):
         self.softphone_action.setEnabled(False)
         self.softphone_action.setVisible(False)
         self.softphone = ""
+        # Call logs that wait for SuperOffice or for the agent; hidden while there are none.
+        self.call_logs_action = self.menu.addAction("")
+        self.call_logs_action.triggered.connect(self.call_logs_requested)
+        self.call_logs_action.setVisible(False)
+        self.call_logs = ""
         self.menu.addSeparator()
         self.settings_action = self.menu.addAction("")
         self.settings_action.triggered.connect(self.settings_requested)
@@ -145,6 +151,14 @@ class TrayIcon(QObject):
         self.softphone_action.setVisible(bool(self.softphone))
         self.refresh_texts()
 
+    def set_call_logs(self, text: str) -> None:
+        """How the call logs stand ("Call logs waiting: 2"), in the menu and tooltip; "" hides
+        the entry."""
+        self.call_logs = one_line(text)
+        self.call_logs_action.setText(mnemonic_safe(f"{self.call_logs}…") if text else "")
+        self.call_logs_action.setVisible(bool(text))
+        self.refresh_texts()
+
     def set_do_not_disturb(self, on: bool) -> None:
         """Show Do not disturb (checked entry, badge, tooltip) without emitting the toggle."""
         self.do_not_disturb = on
@@ -177,6 +191,8 @@ class TrayIcon(QObject):
             parts.append(self.detail)
         if self.softphone:
             parts.append(self.softphone)
+        if self.call_logs:
+            parts.append(self.call_logs)
         self.tray.setToolTip(f"{APP_NAME} — {' · '.join(parts)}" if parts else APP_NAME)
 
     def menu_actions(self) -> list[QAction]:
