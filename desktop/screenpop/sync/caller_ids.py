@@ -23,7 +23,7 @@ from screenpop.store.cache import (
     make_row,
     move_aside,
 )
-from screenpop.store.cache_update import CacheUpdate, StoredRow, entry_key, unique_positions
+from screenpop.store.cache_update import CacheUpdate, entry_key, unique_positions
 from screenpop.superoffice.caller_id_body import (
     Batch,
     CallerIdAnswer,
@@ -112,7 +112,7 @@ def _write_regular(
 ) -> int:
     """Normalise typed entries and write them; returns how many were skipped. This loop runs
     a million times for a large tenant, so it builds each row as stored, in one go."""
-    rows: list[StoredRow] = []
+    values: list[object] = []
     kept: list[int] = []
     # Names seen before by dict lookup alone (ids start at 1), new ones through name_id.
     known, name_id = update.known_names.get, update.name_id
@@ -123,22 +123,20 @@ def _write_regular(
             continue
         e164, country_code = normalised
         kept.append(key)
-        rows.append(
-            (
-                e164,
-                e164[:0:-1],
-                len(str(country_code)),
-                e.PhoneNumber,
-                e.DialInPrefix,
-                e.PersonId,
-                known(e.PersonName) or name_id(e.PersonName),
-                e.Mrmrs,
-                e.ContactId,
-                known(e.ContactName) or name_id(e.ContactName),
-            )
+        values += (
+            e164,
+            e164[:0:-1],
+            len(str(country_code)),
+            e.PhoneNumber,
+            e.DialInPrefix,
+            e.PersonId,
+            known(e.PersonName) or name_id(e.PersonName),
+            e.Mrmrs,
+            e.ContactId,
+            known(e.ContactName) or name_id(e.ContactName),
         )
-    update.add_stored(kept, rows)
-    return len(entries) - len(rows)
+    update.add_stored(kept, values)
+    return len(entries) - len(kept)
 
 
 def _write_batch(update: CacheUpdate, batch: Batch, keys: list[int], home_region: str) -> int:
