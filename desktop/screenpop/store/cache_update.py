@@ -7,10 +7,10 @@ longer sent are deleted, with the name index following. The keys and their rows'
 kept packed in one row (``entry_keys``), so a sync reads them in milliseconds, not by
 scanning the whole table. When most of the set is new (the first sync, a new home region)
 it is cheaper to empty the tables and load them whole: then a thread of its own writes the
-rows, thousands to a statement, and SQLite indexes them as they go in, without Python's
-lock, while the sync makes the next ones (:mod:`screenpop.store.row_writer`). Either way it
-is one transaction: readers keep the old set until it commits, and a killed process leaves
-the old set as it was.
+rows, thousands to a statement, and SQLite indexes most of them as they go in, without
+Python's lock, while the sync makes the next ones (:mod:`screenpop.store.row_writer`).
+Either way it is one transaction: readers keep the old set until it commits, and a killed
+process leaves the old set as it was.
 
 Names are stored once each (``name``), and the Find dialog's index (``name_word``) holds
 the word starts of each distinct name: a few rows per name, not per entry, and B-tree range
@@ -59,6 +59,11 @@ INDEXES = {
     "name_word_word": "name_word (word, name)",
 }
 TABLES = ("caller_id", "name", "name_word", "entry_keys")
+BUILT_AFTER_A_REBUILD = ("caller_rev",)
+"""The index a rebuild builds once at the end; the row writer's thread keeps the others up
+to date as it inserts. Kept up as rows go in, an index costs more in all, but off Python's
+lock and beside the sync's own work rather than after it: worth it for those whose keys
+come nearly in order (numbers, sorted) or repeat (names), not for reversed numbers."""
 
 # key, e164, reversed digits, country-code length, then the raw values as sent.
 Row = tuple[int, str, str, int, int, int, int, str, str, int, str]
@@ -205,9 +210,8 @@ class CacheUpdate:
     def rebuild(self) -> None:
         """Empty the tables: every entry of the new set is then given to :meth:`add`."""
         self.close()
-        # The indexes stay: the row writer's thread keeps them up to date as it inserts,
-        # which costs more in all than building them at the end, but off Python's lock
-        # and beside the sync's own work rather than after it.
+        for index in BUILT_AFTER_A_REBUILD:
+            self._db.execute(f"DROP INDEX IF EXISTS {index}")
         for table in TABLES:
             self._db.execute(f"DELETE FROM {table}")
         self._rebuilding = True
@@ -283,7 +287,10 @@ class CacheUpdate:
         if self._writer is not None:
             self._writer.flush()
             self.close()
-        if self._old and not self._rebuilding:
+        if self._rebuilding:
+            for index in BUILT_AFTER_A_REBUILD:
+                self._db.execute(f"CREATE INDEX {index} ON {INDEXES[index]}")
+        elif self._old:
             self._remove(self._old.values())
         self._db.execute(
             "INSERT OR REPLACE INTO entry_keys VALUES (1, ?, ?)",
