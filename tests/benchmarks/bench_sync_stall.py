@@ -46,7 +46,7 @@ import json, logging, os, sys, time
 from pathlib import Path
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QApplication
-from screenpop.app.tray_app import run_app
+from screenpop.app.startup import run_app
 from screenpop.config.profile import Profile
 
 out, root, go = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])

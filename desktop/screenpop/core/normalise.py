@@ -166,14 +166,33 @@ def normalise_caller_id(
 _UNKNOWN = _Country(re.compile(""), frozenset())
 
 
+@cache
+def _leading_code(first: str) -> tuple[int, _Country] | None:
+    """The country code the first (up to three) digits of an international number start
+    with, and its country, as :func:`_international` reads it (codes are prefix-free)."""
+    for size in (1, 2, 3):
+        cc = int(first[:size])
+        country = _country(cc)
+        if country is not None:
+            return cc, country
+    return None
+
+
 def normaliser(home_region: str) -> Callable[[int, int], tuple[str, int] | None]:
     """:func:`normalise_caller_id` for one home region, as a sync calls it a million times:
-    the common case (a ``DialInPrefix`` outside Italy, one plausible national reading) in one
-    call instead of a call a step; ``(e164, country_code)`` or None."""
+    the common cases in one call instead of a call a step; ``(e164, country_code)`` or None.
+
+    Those are a ``DialInPrefix`` outside Italy with one plausible national reading, and a
+    ``DialInPrefix`` of 0 whose digits read one way only (international or national in the
+    home region, not both, Italy in neither); everything else takes the careful way."""
     countries: dict[int, _Country | None] = {}
+    home_cc = country_code_for_region(home_region)
+    home = _country(home_cc) if home_cc != ITALY else None
 
     def normalise(phone_number: int, dial_in_prefix: int) -> tuple[str, int] | None:
-        if phone_number > 0 and dial_in_prefix > 0 and dial_in_prefix != ITALY:
+        if phone_number <= 0:
+            return None
+        if dial_in_prefix > 0 and dial_in_prefix != ITALY:
             country = countries.get(dial_in_prefix, _UNKNOWN)
             if country is _UNKNOWN:
                 country = countries[dial_in_prefix] = _country(dial_in_prefix)
@@ -184,6 +203,22 @@ def normaliser(home_region: str) -> Callable[[int, int], tuple[str, int] | None]
                 and country.pattern.fullmatch(digits) is not None
             ):
                 return f"+{dial_in_prefix}{digits}", dial_in_prefix
+        elif dial_in_prefix == 0 and home is not None:
+            digits = str(phone_number)
+            code = _leading_code(digits[:3])
+            if len(digits) <= _MAX_E164_DIGITS and (code is None or code[0] != ITALY):
+                national = len(digits) in home.lengths and home.pattern.fullmatch(digits)
+                international = None
+                if code is not None:
+                    cc, country = code
+                    rest = digits[len(str(cc)) :]
+                    if len(rest) in country.lengths and country.pattern.fullmatch(rest):
+                        international = f"+{cc}{rest}", cc
+                if international is None:
+                    return (f"+{home_cc}{digits}", home_cc) if national else None
+                if not national:
+                    return international
+                # Both readings fit: full validation decides, the careful way.
         return normalise_caller_id(phone_number, dial_in_prefix, home_region)
 
     return normalise

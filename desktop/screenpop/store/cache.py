@@ -134,7 +134,11 @@ class CallerIdCache:
 
     def _open(self) -> sqlite3.Connection:
         try:
-            db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+            # A rebuild hands the connection to its row writer's thread while it writes
+            # (store.row_writer); otherwise one thread uses it, as the class says.
+            db = sqlite3.connect(
+                self.path, timeout=10.0, isolation_level=None, check_same_thread=False
+            )
         except sqlite3.Error as err:
             raise CacheError(f"Cannot open the caller-ID cache {self.path}: {_why(err)}") from None
         try:
@@ -344,7 +348,11 @@ class CallerIdCache:
         """One transaction to the next caller-ID set (see :class:`CacheUpdate`); with
         ``start_over`` the stored keys are not trusted (a new home region or normaliser)."""
         with self._transaction("write the caller-ID cache") as db:
-            yield CacheUpdate(db, start_over=start_over)
+            update = CacheUpdate(db, start_over=start_over)
+            try:
+                yield update
+            finally:
+                update.close()  # before the transaction ends, either way
 
     def replace_all(self, rows: Sequence[Row], meta: dict[str, str]) -> ReplaceResult:
         """Swap in a new caller-ID set (rows from :func:`make_row`) and its meta, atomically."""

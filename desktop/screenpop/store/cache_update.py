@@ -6,9 +6,11 @@ whose key it already has, and writes only the rest: new entries are inserted, en
 longer sent are deleted, with the name index following. The keys and their rows' ids are
 kept packed in one row (``entry_keys``), so a sync reads them in milliseconds, not by
 scanning the whole table. When most of the set is new (the first sync, a new home region)
-it is cheaper to empty the tables and load them whole, with the indexes built once at the
-end. Either way it is one transaction: readers
-keep the old set until it commits, and a killed process leaves the old set as it was.
+it is cheaper to empty the tables and load them whole: then a thread of its own writes the
+rows, thousands to a statement, and SQLite indexes most of them as they go in, without
+Python's lock, while the sync makes the next ones (:mod:`screenpop.store.row_writer`).
+Either way it is one transaction: readers keep the old set until it commits, and a killed
+process leaves the old set as it was.
 
 Names are stored once each (``name``), and the Find dialog's index (``name_word``) holds
 the word starts of each distinct name: a few rows per name, not per entry, and B-tree range
@@ -25,6 +27,7 @@ from itertools import compress, repeat
 
 import xxhash
 
+from screenpop.store.row_writer import RowWriter, Table
 from screenpop.store.words import cached_words
 
 SCHEMA = (
@@ -56,15 +59,24 @@ INDEXES = {
     "name_word_word": "name_word (word, name)",
 }
 TABLES = ("caller_id", "name", "name_word", "entry_keys")
+BUILT_AFTER_A_REBUILD = ("caller_rev",)
+"""The index a rebuild builds once at the end; the row writer's thread keeps the others up
+to date as it inserts. Kept up as rows go in, an index costs more in all, but off Python's
+lock and beside the sync's own work rather than after it: worth it for those whose keys
+come nearly in order (numbers, sorted) or repeat (names), not for reversed numbers."""
 
 # key, e164, reversed digits, country-code length, then the raw values as sent.
 Row = tuple[int, str, str, int, int, int, int, str, str, int, str]
-# As stored: no key, and name ids for the names.
-StoredRow = tuple[str, str, int, int, int, int, int, str, int, int]
-_INSERT = (
+# As stored, flat (see add_stored): the values of each row one after the other, without a
+# key, names as their ids.
+STORED_WIDTH = 10
+_CALLER_ID = Table(
     "INSERT INTO caller_id (e164, rev, cc_len, phone_number, dial_in_prefix, person_id, "
-    "person_name, mrmrs, contact_id, contact_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "person_name, mrmrs, contact_id, contact_name)",
+    STORED_WIDTH,
 )
+_NAME = Table("INSERT INTO name (id, text, words)", 3)
+_NAME_WORD = Table("INSERT INTO name_word (word, name)", 2)
 # Of a removed entry's names, those no entry uses any more.
 _ORPHANS = """
 SELECT n.id, n.words FROM name n WHERE n.id IN (
@@ -144,8 +156,9 @@ class CacheUpdate:
         )
         self._names: dict[str, int] = {}
         self._next_name = 1 + int(db.execute("SELECT coalesce(max(id), 0) FROM name").fetchone()[0])
-        self._new_names: list[tuple[int, str, str]] = []
-        self._new_words: list[tuple[str, int]] = []
+        self._new_names: list[object] = []
+        self._new_words: list[object] = []
+        self._writer: RowWriter | None = None
         if start_over or not self._old:
             self.rebuild()
 
@@ -196,7 +209,8 @@ class CacheUpdate:
 
     def rebuild(self) -> None:
         """Empty the tables: every entry of the new set is then given to :meth:`add`."""
-        for index in INDEXES:
+        self.close()
+        for index in BUILT_AFTER_A_REBUILD:
             self._db.execute(f"DROP INDEX IF EXISTS {index}")
         for table in TABLES:
             self._db.execute(f"DELETE FROM {table}")
@@ -211,29 +225,30 @@ class CacheUpdate:
         """Write rows of entries :meth:`keep` did not keep; a repeat of an entry is dropped."""
         by_key = {row[0]: row for row in rows}
         name_id = self.name_id
-        self.add_stored(
-            list(by_key),
-            [
-                (e164, rev, cc, phone, prefix, pid, name_id(person), mrmrs, cid, name_id(company))
-                for _, e164, rev, cc, phone, prefix, pid, person, mrmrs, cid, company in (
-                    by_key.values()
-                )
-            ],
-        )
+        values: list[object] = []
+        for _, e164, rev, cc, phone, prefix, pid, person, mrmrs, cid, company in by_key.values():
+            values += (e164, rev, cc, phone, prefix, pid, name_id(person), mrmrs, cid)
+            values.append(name_id(company))
+        self.add_stored(list(by_key), values)
 
-    def add_stored(self, keys: Sequence[int], rows: Sequence[StoredRow]) -> None:
-        """:meth:`add` for rows as stored (names as :meth:`name_id` gives them), with their
-        keys, each key once: the form a sync builds them in, without a copy per entry."""
+    def add_stored(self, keys: Sequence[int], values: list[object]) -> None:
+        """:meth:`add` for rows as stored, flat: :data:`STORED_WIDTH` values a row (names as
+        :meth:`name_id` gives them), with their keys, each key once. The form a sync builds
+        them in, without a tuple per entry; the list is the update's from then on."""
         first = self._next_id
-        self._next_id += len(rows)
+        self._next_id += len(keys)
         self._keys.extend(keys)
         self._ids.extend(range(first, self._next_id))
+        if self._writer is None:
+            # A rebuild leaves the connection to the writer's thread: nothing else uses it
+            # until finish (an update looks names up in it, and writes only a few rows).
+            self._writer = RowWriter(self._db, threaded=self._rebuilding)
         # No id given: SQLite's next rowid is one past the largest, as counted here.
-        self._db.executemany(_INSERT, rows)
-        self._db.executemany("INSERT INTO name VALUES (?, ?, ?)", self._new_names)
-        self._db.executemany("INSERT INTO name_word VALUES (?, ?)", self._new_words)
-        self._new_names.clear()
-        self._new_words.clear()
+        self._writer.add(_CALLER_ID, values)
+        self._writer.add(_NAME, self._new_names)
+        self._writer.add(_NAME_WORD, self._new_words)
+        self._new_names = []
+        self._new_words = []
 
     @property
     def known_names(self) -> dict[str, int]:
@@ -255,16 +270,26 @@ class CacheUpdate:
         self._next_name += 1
         self._names[text] = new
         words = cached_words(text)
-        self._new_names.append((new, text, " ".join(words)))
-        self._new_words += [(word, new) for word in words]
+        self._new_names += (new, text, " ".join(words))
+        for word in words:
+            self._new_words += (word, new)
         return new
 
+    def close(self) -> None:
+        """Stop writing rows not yet written (a failed update; safe to call twice)."""
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
     def finish(self, meta: dict[str, str]) -> ReplaceResult:
-        """Delete what the new set no longer has, index, and write ``meta``."""
+        """Write the rows still pending, delete what the new set no longer has, and write
+        ``meta``."""
+        if self._writer is not None:
+            self._writer.flush()
+            self.close()
         if self._rebuilding:
-            # Sorted once by SQLite, off Python's lock, instead of row by row.
-            for index, columns in INDEXES.items():
-                self._db.execute(f"CREATE INDEX {index} ON {columns}")
+            for index in BUILT_AFTER_A_REBUILD:
+                self._db.execute(f"CREATE INDEX {index} ON {INDEXES[index]}")
         elif self._old:
             self._remove(self._old.values())
         self._db.execute(

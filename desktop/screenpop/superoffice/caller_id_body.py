@@ -10,11 +10,17 @@ A cut is only a guess: ``},`` may sit inside a name. Such a piece is not valid J
 inside a string), so it fails its check and the whole answer is read in one call instead; a
 tenant's envelope is checked the same way with the array emptied. So a split answer is
 exactly what a whole decode would give.
+
+While a large answer still arrives, :class:`PiecesAsSent` makes the same cuts in what has
+come so far, so that a sync can start on its first batches before the last byte. Those are
+a guess too, until the whole answer is read: they count only where they are the answer's
+own first batches, byte for byte.
 """
 
 from __future__ import annotations
 
 import gc
+import queue
 import sys
 import threading
 from collections.abc import Iterator
@@ -231,3 +237,96 @@ def decode_entries(array: bytes) -> tuple[list[WireCallerId], None] | tuple[None
         return _REGULAR.decode(array), None
     except msgspec.ValidationError:
         return None, msgspec.json.decode(array)
+
+
+_STREAM_AHEAD = 64
+"""Pieces cut and not yet taken at most (16 MB): past that, the rest of the answer waits
+until it is read whole, so a slow reader never holds a second copy of a large answer."""
+_KEY_WITHIN = 64 * 1024
+"""Where the array must have begun for its pieces to be cut as they come."""
+
+
+class Again:
+    """Marks a new attempt at the answer (a retry): forget the pieces taken so far."""
+
+
+AGAIN = Again()
+
+
+@dataclass(frozen=True, slots=True)
+class Ended:
+    """The end of the pieces: the answer read whole (None: "unchanged"), or that none came."""
+
+    answer: CallerIdAnswer | None
+    failed: bool = False
+
+
+class PiecesAsSent:
+    """The pieces of a large caller-ID answer cut as it arrives, the way
+    :func:`parse_caller_id_answer` cuts the whole of it (see the module).
+
+    The thread receiving the answer calls :meth:`feed` with the body so far and then
+    :meth:`end`; another thread calls :meth:`take` for piece texts (each a JSON array, not
+    yet checked: :meth:`batch`), :data:`AGAIN` or the :class:`Ended` last of all."""
+
+    def __init__(self, piece_bytes: int = PIECE_BYTES) -> None:
+        self._piece_bytes = piece_bytes
+        self._queue: queue.Queue[bytes | Again | Ended] = queue.Queue()
+        self._body: bytearray | None = None
+        self._begin = -1  # where the next piece starts, once the array's start is known
+        self._cutting = False
+        self._whole: CallerIdAnswer | None = None
+
+    def feed(self, body: bytearray) -> None:
+        """The answer's body so far (it only grows); a new one is a new attempt."""
+        if body is not self._body:
+            if self._body is not None:
+                self._queue.put(AGAIN)
+            self._body, self._begin, self._cutting = body, -1, True
+        # A body this small is read whole at the end, not cut: so not cut here either.
+        if not self._cutting or len(body) <= 2 * self._piece_bytes:
+            return
+        if self._begin < 0:
+            self._begin = self._first(body)
+        while self._cutting and self._queue.qsize() < _STREAM_AHEAD:
+            cut = body.find(b"},", self._begin + self._piece_bytes)
+            if cut < 0:
+                return
+            self._queue.put(b"[" + body[self._begin : cut + 1] + b"]")
+            self._begin = cut + 2
+        self._cutting = False  # too far ahead of the reader: the rest comes whole
+
+    def _first(self, body: bytearray) -> int:
+        key = body.find(_KEY, 0, _KEY_WITHIN)
+        try:
+            if key < 0:
+                raise _NotSplittable
+            return _array_start(body, key + len(_KEY)) + 1
+        except _NotSplittable:
+            self._cutting = False
+            return 0
+
+    def end(self, answer: CallerIdAnswer | None = None, *, failed: bool = False) -> None:
+        """No more pieces: the answer as read whole, or ``failed``."""
+        self._cutting = False
+        self._whole = answer
+        self._queue.put(Ended(answer, failed))
+
+    def take(self) -> bytes | Again | Ended:
+        item = self._queue.get()
+        if isinstance(item, Ended):
+            self._whole = None  # the taker's only, to free on its own thread
+        return item
+
+    def batch(self, text: bytes, index: int) -> Batch | None:
+        """A piece taken as the ``index``-th batch, if it is a JSON array: read already
+        where the whole answer has come meanwhile with that batch, else checked here."""
+        whole = self._whole
+        if whole is not None and index < len(whole.batches):
+            batch = whole.batches[index]
+            if batch.text == text:
+                return batch
+        try:
+            return Batch(_RAW_LIST.decode(text), text)
+        except msgspec.DecodeError:
+            return None

@@ -26,6 +26,7 @@ from screenpop.core.ticket_status import TicketStatusList
 from screenpop.superoffice.caller_id_body import (
     CallerIdAnswer,
     NotJsonError,
+    PiecesAsSent,
     parse_caller_id_answer,
 )
 from screenpop.superoffice.discovery import FixedTenant, TenantSource
@@ -151,12 +152,14 @@ class SuperOfficeClient(PersonCalls):
         interactive: bool = False,
         parse: Callable[[bytes | bytearray], Any] | None = None,
         retry: bool = True,
+        watch: Callable[[bytearray], None] | None = None,
         **kwargs: Any,
     ) -> Any:
         """The decoded JSON answer (None for an empty or ``null`` one), after retries
         (``retry=False``: a request that must not be sent twice, such as creating a person);
         ``parse`` decodes a successful body instead: its :class:`NotJsonError` is retried
-        as a garbled answer, any other :class:`DecodeError` is raised as it is."""
+        as a garbled answer, any other :class:`DecodeError` is raised as it is. ``watch``
+        sees a successful body each time it grows (a new attempt's is a new bytearray)."""
         policy = self._interactive_retry if interactive else self._retry
         rediscovered = False
         attempt = 0
@@ -165,7 +168,9 @@ class SuperOfficeClient(PersonCalls):
             tenant = await self._source.current()
             retry_after: str | None = None
             try:
-                answer = await self._send(method, f"{tenant.api_base}/{path}", max_bytes, kwargs)
+                answer = await self._send(
+                    method, f"{tenant.api_base}/{path}", max_bytes, kwargs, watch
+                )
             except httpx.TimeoutException as err:
                 failure: SuperOfficeError = TenantUnreachableError(
                     f"SuperOffice at {tenant.host} did not answer in time."
@@ -200,7 +205,14 @@ class SuperOfficeClient(PersonCalls):
             log.info("%s; retry %d of %s in %.2f s", failure.message, attempt, path, delay)
             await asyncio.sleep(delay)
 
-    async def _send(self, method: str, url: str, max_bytes: int, kwargs: dict[str, Any]) -> _Answer:
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        max_bytes: int,
+        kwargs: dict[str, Any],
+        watch: Callable[[bytearray], None] | None = None,
+    ) -> _Answer:
         """One request, its answer read while counting: an answer over ``max_bytes`` is
         refused as soon as that is known, never buffered whole."""
         async with self._http.stream(
@@ -212,12 +224,16 @@ class SuperOfficeClient(PersonCalls):
             if status < 400 and declared.isdigit() and int(declared) > cap:
                 raise self._too_large(int(declared), cap)
             body = bytearray()
+            if status >= 300:
+                watch = None
             async for chunk in response.aiter_bytes():
                 body += chunk
                 if len(body) > cap:
                     if status >= 400:  # enough of an error page to quote it
                         break
                     raise self._too_large(len(body), cap, at_least=True)
+                if watch is not None:
+                    watch(body)
             return _Answer(status, response.reason_phrase, response.headers, body)
 
     def _too_large(self, size: int, cap: int, at_least: bool = False) -> ResponseTooLargeError:
@@ -257,9 +273,11 @@ class SuperOfficeClient(PersonCalls):
         min_date: str | None = None,
         max_date: str | None = None,
         select: str | None = None,
+        pieces: PiecesAsSent | None = None,
     ) -> CallerIdAnswer | None:
         """The caller IDs the user cares about (or a selection's), entries undecoded;
-        None when unchanged since ``last_hash``."""
+        None when unchanged since ``last_hash``. With ``pieces``, a large answer is also
+        cut into them as it arrives, and ended with the answer (or as failed)."""
         params = {"$select": select} if select else None
         # As the reference types the members (``agent/Pocket_Agent/v1PocketAgent_*.md``): no
         # null where it types a string or a date; the first sync's LastHash is "".
@@ -280,13 +298,20 @@ class SuperOfficeClient(PersonCalls):
                 path,
                 self.limits.caller_ids,
                 parse=parse_caller_id_answer,
+                watch=pieces.feed if pieces is not None else None,
                 json=body,
                 params=params,
             )
-        except DecodeError as err:  # JSON of another shape: asking again will not help
-            raise BadResponseError(
-                f"SuperOffice sent caller IDs of an unknown shape: {err}"
-            ) from None
+        except BaseException as err:
+            if pieces is not None:
+                pieces.end(failed=True)
+            if isinstance(err, DecodeError):  # JSON of another shape: asking again won't help
+                raise BadResponseError(
+                    f"SuperOffice sent caller IDs of an unknown shape: {err}"
+                ) from None
+            raise
+        if pieces is not None:
+            pieces.end(answer)
         return answer
 
     async def get_my_caller_ids(

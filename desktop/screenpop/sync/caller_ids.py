@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +25,13 @@ from screenpop.store.cache import (
     make_row,
     move_aside,
 )
-from screenpop.store.cache_update import CacheUpdate, StoredRow, entry_key, unique_positions
+from screenpop.store.cache_update import CacheUpdate, entry_key, unique_positions
 from screenpop.superoffice.caller_id_body import (
+    Again,
     Batch,
     CallerIdAnswer,
+    Ended,
+    PiecesAsSent,
     WireCallerId,
     decode_entries,
     yielding_to_the_ui,
@@ -112,7 +117,7 @@ def _write_regular(
 ) -> int:
     """Normalise typed entries and write them; returns how many were skipped. This loop runs
     a million times for a large tenant, so it builds each row as stored, in one go."""
-    rows: list[StoredRow] = []
+    values: list[object] = []
     kept: list[int] = []
     # Names seen before by dict lookup alone (ids start at 1), new ones through name_id.
     known, name_id = update.known_names.get, update.name_id
@@ -123,22 +128,20 @@ def _write_regular(
             continue
         e164, country_code = normalised
         kept.append(key)
-        rows.append(
-            (
-                e164,
-                e164[:0:-1],
-                len(str(country_code)),
-                e.PhoneNumber,
-                e.DialInPrefix,
-                e.PersonId,
-                known(e.PersonName) or name_id(e.PersonName),
-                e.Mrmrs,
-                e.ContactId,
-                known(e.ContactName) or name_id(e.ContactName),
-            )
+        values += (
+            e164,
+            e164[:0:-1],
+            len(str(country_code)),
+            e.PhoneNumber,
+            e.DialInPrefix,
+            e.PersonId,
+            known(e.PersonName) or name_id(e.PersonName),
+            e.Mrmrs,
+            e.ContactId,
+            known(e.ContactName) or name_id(e.ContactName),
         )
-    update.add_stored(kept, rows)
-    return len(entries) - len(rows)
+    update.add_stored(kept, values)
+    return len(entries) - len(kept)
 
 
 def _write_batch(update: CacheUpdate, batch: Batch, keys: list[int], home_region: str) -> int:
@@ -156,15 +159,20 @@ def _layout(home_region: str) -> str:
     return f"{home_region}|{NORMALISER}"
 
 
-def _cached_hash(cache_path: Path, source: str, home_region: str) -> tuple[str | None, int]:
+def _cached_hash(
+    cache_path: Path, source: str, home_region: str
+) -> tuple[str | None, int, bool]:
+    """The cached set's hash (None: fetch it whole), its size, and whether the next set is
+    written whole: nothing cached to keep, or normalised another way."""
     try:
         with CallerIdCache(cache_path) as cache:
             count = int(cache.meta(META_COUNT) or 0)
-            if cache.meta(META_SOURCE) != source or cache.meta(META_LAYOUT) != _layout(home_region):
-                return None, count
-            return cache.meta(META_HASH), count
+            other_layout = cache.meta(META_LAYOUT) != _layout(home_region)
+            if cache.meta(META_SOURCE) != source or other_layout:
+                return None, count, other_layout or count == 0
+            return cache.meta(META_HASH), count, count == 0
     except CacheDamagedError:
-        return None, 0  # fetch the whole set; storing it moves the damaged file aside
+        return None, 0, True  # fetch the whole set; storing it moves the damaged file aside
 
 
 def _write(
@@ -174,19 +182,73 @@ def _write(
     the rest (or everything, when most of it is new)."""
     start_over = cache.meta(META_LAYOUT) != meta[META_LAYOUT]
     with cache.update(start_over=start_over) as update:
-        keyed = [list(map(entry_key, batch.raws)) for batch in answer.batches]
-        fresh = [update.keep(keys) for keys in keyed]
-        if update.worth_rebuilding():
-            update.rebuild()
-            fresh = [unique_positions(keys) for keys in keyed]
+        skipped = _write_batches(update, answer.batches, home_region)
+        meta[META_COUNT] = str(update.count)
+        return update.finish(meta), skipped
+
+
+def _write_batches(update: CacheUpdate, batches: list[Batch], home_region: str) -> int:
+    """:func:`_write` for the next batches of the new set; returns how many were skipped."""
+    keyed = [list(map(entry_key, batch.raws)) for batch in batches]
+    fresh = [update.keep(keys) for keys in keyed]
+    if update.worth_rebuilding():
+        update.rebuild()
+        fresh = [unique_positions(keys) for keys in keyed]
+    return sum(
+        _write_new(update, batch, keys, new, home_region)
+        for batch, keys, new in zip(batches, keyed, fresh, strict=True)
+    )
+
+
+def _write_new(
+    update: CacheUpdate, batch: Batch, keys: list[int], new: list[int], home_region: str
+) -> int:
+    """Write the entries of ``batch`` at the positions ``new``."""
+    if len(new) < len(keys):
+        if not new:
+            return 0
+        batch = Batch([batch.raws[i] for i in new])
+        keys = [keys[i] for i in new]
+    return _write_batch(update, batch, keys, home_region)
+
+
+class _NoAnswer(Exception):
+    """The answer was "unchanged", or none came: nothing to write."""
+
+
+def _write_as_it_comes(
+    cache: CallerIdCache, pieces: PiecesAsSent, meta: dict[str, str], home_region: str
+) -> tuple[ReplaceResult, int]:
+    """:func:`_write` for a set written whole, begun on its first pieces while the rest
+    still arrives. They count where they are the answer's own first batches, byte for byte;
+    anything else (a retry, a piece cut inside a name) starts the set over."""
+    start_over = cache.meta(META_LAYOUT) != meta[META_LAYOUT]
+    with cache.update(start_over=start_over) as update:
+        done: list[bytes] = []
         skipped = 0
-        for batch, keys, new in zip(answer.batches, keyed, fresh, strict=True):
-            if len(new) < len(keys):
-                if not new:
-                    continue
-                batch = Batch([batch.raws[i] for i in new])
-                keys = [keys[i] for i in new]
-            skipped += _write_batch(update, batch, keys, home_region)
+        taking = update.rebuilding  # else the whole answer decides what is kept
+        while not isinstance(item := pieces.take(), Ended):
+            if isinstance(item, Again):
+                if done:
+                    update.rebuild()
+                done, skipped, taking = [], 0, update.rebuilding
+            elif taking and (batch := pieces.batch(item, len(done))) is not None:
+                keys = list(map(entry_key, batch.raws))
+                skipped += _write_new(update, batch, keys, update.keep(keys), home_region)
+                done.append(item)
+            else:
+                taking = False
+        answer = item.answer
+        if answer is None:
+            raise _NoAnswer
+        if [batch.text for batch in answer.batches[: len(done)]] != done:
+            if done:
+                log.debug("the pieces taken as they came are not the answer's: starting over")
+                update.rebuild()
+            done, skipped = [], 0
+        log.debug("%d of %d batches written as they came", len(done), len(answer.batches))
+        meta[META_HASH] = answer.hash
+        skipped += _write_batches(update, answer.batches[len(done) :], home_region)
         meta[META_COUNT] = str(update.count)
         return update.finish(meta), skipped
 
@@ -198,27 +260,48 @@ def _store(
     objects are freed here, not on the UI thread once the sync returns."""
     answer = handed.pop()
     with yielding_to_the_ui():
-        return _store_answer(cache_path, answer, source, home_region)
+        meta = _meta(answer.hash, source, home_region)
+        try:
+            with CallerIdCache(cache_path) as cache:
+                result, skipped = _write(cache, answer, meta, home_region)
+        except CacheDamagedError as err:
+            move_aside(cache_path, err.message)
+            with CallerIdCache(cache_path) as cache:
+                result, skipped = _write(cache, answer, meta, home_region)
+    return result.added, result.removed, result.unchanged, skipped, result.total
 
 
-def _store_answer(
-    cache_path: Path, answer: CallerIdAnswer, source: str, home_region: str
-) -> tuple[int, int, int, int, int]:
-    meta = {
-        META_HASH: answer.hash,
+def _store_as_it_comes(
+    cache_path: Path, pieces: PiecesAsSent, source: str, home_region: str
+) -> tuple[int, int, int, int, int] | None:
+    """Store a set written whole from its pieces as they arrive (see
+    :func:`_write_as_it_comes`); None when the answer was "unchanged" or none came."""
+    with yielding_to_the_ui():
+        meta = _meta("", source, home_region)
+        try:
+            with CallerIdCache(cache_path) as cache:
+                result, skipped = _write_as_it_comes(cache, pieces, meta, home_region)
+        except _NoAnswer:
+            return None
+        except CacheDamagedError as err:
+            move_aside(cache_path, err.message)
+            while not isinstance(item := pieces.take(), Ended):
+                pass  # what was taken is gone with the damaged file: the whole answer, then
+            if item.answer is None:
+                return None
+            with CallerIdCache(cache_path) as cache:
+                result, skipped = _write(cache, item.answer, meta, home_region)
+    return result.added, result.removed, result.unchanged, skipped, result.total
+
+
+def _meta(hash_: str, source: str, home_region: str) -> dict[str, str]:
+    return {
+        META_HASH: hash_,
         META_SYNCED_AT: datetime.now(UTC).isoformat(),
         META_SOURCE: source,
         META_HOME_REGION: home_region,
         META_LAYOUT: _layout(home_region),
     }
-    try:
-        with CallerIdCache(cache_path) as cache:
-            result, skipped = _write(cache, answer, meta, home_region)
-    except CacheDamagedError as err:
-        move_aside(cache_path, err.message)
-        with CallerIdCache(cache_path) as cache:
-            result, skipped = _write(cache, answer, meta, home_region)
-    return result.added, result.removed, result.unchanged, skipped, result.total
 
 
 def _touch(cache_path: Path) -> None:
@@ -241,22 +324,55 @@ async def sync_caller_ids(
     min_days: int | None = None,
 ) -> SyncResult:
     """Fetch the caller IDs and update the cache with what changed; decoding, normalising
-    and SQLite run off this thread, a little at a time (the UI keeps its frames)."""
+    and SQLite run off this thread, a little at a time (the UI keeps its frames). A set
+    written whole is begun while it still arrives."""
     started = time.perf_counter()
     source = _source(client.tenant, selection_id, min_days)
-    last_hash, count = await asyncio.to_thread(_cached_hash, cache_path, source, home_region)
-    collection = await client.fetch_caller_ids(
-        last_hash, selection_id=selection_id, min_date=_min_date(min_days)
+    last_hash, count, whole = await asyncio.to_thread(
+        _cached_hash, cache_path, source, home_region
     )
-    if collection is None:
+    fetch = partial(
+        client.fetch_caller_ids, last_hash, selection_id=selection_id, min_date=_min_date(min_days)
+    )
+    stored = await (_fetch_as_it_comes if whole else _fetch_then_store)(
+        fetch, cache_path, source, home_region
+    )
+    if stored is None:
         await asyncio.to_thread(_touch, cache_path)
-        seconds = time.perf_counter() - started
-        return SyncResult(0, 0, count, 0, count, seconds, changed=False)
-    handed = [collection]
-    del collection
-    added, removed, unchanged, skipped, total = await asyncio.to_thread(
-        _store, cache_path, handed, source, home_region
-    )
+        return SyncResult(0, 0, count, 0, count, time.perf_counter() - started, changed=False)
     seconds = time.perf_counter() - started
+    added, removed, unchanged, skipped, total = stored
     log.info("caller IDs synced: %d added, %d removed, %d skipped", added, removed, skipped)
     return SyncResult(added, removed, unchanged, skipped, total, seconds, changed=True)
+
+
+_Fetch = Callable[..., Awaitable[CallerIdAnswer | None]]
+_Stored = tuple[int, int, int, int, int]
+
+
+async def _fetch_then_store(
+    fetch: _Fetch, cache_path: Path, source: str, home_region: str
+) -> _Stored | None:
+    collection = await fetch()
+    if collection is None:
+        return None
+    handed = [collection]
+    del collection
+    return await asyncio.to_thread(_store, cache_path, handed, source, home_region)
+
+
+async def _fetch_as_it_comes(
+    fetch: _Fetch, cache_path: Path, source: str, home_region: str
+) -> _Stored | None:
+    pieces = PiecesAsSent()
+    store = asyncio.ensure_future(
+        asyncio.to_thread(_store_as_it_comes, cache_path, pieces, source, home_region)
+    )
+    try:
+        await fetch(pieces=pieces)  # the answer goes to the store's thread, and is freed there
+    except BaseException:
+        pieces.end(failed=True)  # (the fetch says so too) the store rolls back
+        with contextlib.suppress(Exception):
+            await store
+        raise  # the fetch's failure is the one to tell
+    return await store
