@@ -42,7 +42,8 @@ def _why(call: ast.Call) -> list[str]:
             found.append("shell=")
     one_string = (ast.Constant, ast.JoinedStr, ast.BinOp)
     # subprocess's runners only: a client's ``call("GET", …)`` is not a command line.
-    if owner == "subprocess" and name in RUNNERS and call.args and isinstance(call.args[0], one_string):
+    runner = owner == "subprocess" and name in RUNNERS
+    if runner and call.args and isinstance(call.args[0], one_string):
         found.append("a command line as one string")
     return found
 

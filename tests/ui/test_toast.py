@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from screenpop.core.calls import CallState
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber, NumberKind
-from screenpop.ui import toast as toast_module
 from screenpop.ui import toast_card
 from screenpop.ui.toast import GAP, MARGIN, CallToast
 
