@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import faulthandler
+import functools
 import logging
 import signal
 import sys
@@ -149,6 +150,7 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
         app = _make_application()
         language = install_translations(app, settings.language)
     with step("services"):
+        from screenpop.app.instance_answers import answer
         from screenpop.app.tray_app import ScreenpopApp
         from screenpop.triggers.os_links import OsLinkEvents
 
@@ -159,7 +161,7 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         screenpop = ScreenpopApp(profile, settings, demo, language)
-        server.message_received.connect(screenpop.handle)
+        server.answer_with(functools.partial(answer, screenpop))
         links = OsLinkEvents(app, screenpop.handle)
         heartbeat = _quit_on_signals(screenpop.quit_requested)
         try:

@@ -140,6 +140,24 @@ class ContactWindows(QObject):
             return  # no loop to fetch with (a widget built outside the app): nothing ahead
         self._fetch(contact_id)
 
+    async def check(self, contact_id: int) -> bool:
+        """Whether SuperOffice has the contact: False only when it says it has not (offline,
+        or not signed in, the window opens and says why it cannot load). The summary fetched
+        on the way is kept, so the company's window shows it as soon as it opens."""
+        if contact_id in self._windows or self.cache.fresh(contact_id, FRESH_S) is not None:
+            return True
+        limit = self._default_limit
+        try:
+            summary = await self._client().get_contact_summary(contact_id, limit)
+        except NotFoundError:
+            return False
+        except ScreenpopError as err:
+            log.info("could not check contact %d: %s", contact_id, err.message)
+            return True
+        self.cache.put(contact_id, summary, limit)
+        self._name_unknown_statuses(summary.tickets)
+        return True
+
     def refresh(self, contact_id: int) -> None:
         window = self._windows.get(contact_id)
         if window is not None:
