@@ -54,7 +54,11 @@ def app(
 def _answered(app: ScreenpopApp, loop: asyncio.AbstractEventLoop, message: object) -> Reply:
     async def run() -> Reply:
         reply = answer(app, message)  # type: ignore[arg-type]
-        return reply if isinstance(reply, Reply) else await reply
+        done = reply if isinstance(reply, Reply) else await reply
+        # What the answer set going (a summary fetched ahead, the history) ends here, in the
+        # loop, not in Qt's events between tests.
+        await wait_until(lambda: len(app.tasks) == 0)
+        return done
 
     return loop.run_until_complete(run())
 

@@ -64,8 +64,9 @@ def _parser_class() -> type[argparse.ArgumentParser]:
     return Parser
 
 
-def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The whole command line, with the options of ``command`` (None: of every command)."""
+def _build_parser(command: str | None) -> argparse.ArgumentParser:
+    """The command line with every command's name, and the options of ``command`` alone
+    (None: the tray app, or a command that does not exist)."""
     import argparse
 
     from screenpop import __version__
@@ -97,10 +98,7 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
         for name, help_text in _COMMAND_HELP.items()
     }
 
-    def wanted(name: str) -> bool:
-        return command is None or command == name
-
-    if wanted("demo-server"):
+    if command == "demo-server":
         server = commands["demo-server"]
         server.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
         server.add_argument("--persons", type=int, default=500)
@@ -119,22 +117,22 @@ def _build_parser(command: str | None = None) -> argparse.ArgumentParser:
                             help="the OpenID Connect client id its sign-in accepts")  # fmt: skip
         server.add_argument("--client-secret", default="",
                             help="its secret, which refreshing a token then needs")  # fmt: skip
-    if wanted("configure"):
+    if command == "configure":
         from screenpop.cli.configure import add_configure_arguments
 
         add_configure_arguments(commands["configure"])
-    if wanted("lookup"):
+    if command == "lookup":
         commands["lookup"].add_argument("number")
         commands["lookup"].add_argument("--json", action="store_true")
-    if wanted("call"):
+    if command == "call":
         call = commands["call"]
         call.add_argument("number")
         call.add_argument("--state", choices=CALL_STATES, default="ringing")
         call.add_argument("--call-id", default="")
         call.add_argument("--direction", choices=DIRECTIONS, default="incoming")
-    if wanted("open"):
+    if command == "open":
         commands["open"].add_argument("contact_id")
-    if wanted("summary"):
+    if command == "summary":
         from screenpop.cli.summary import add_arguments as add_summary_arguments
 
         add_summary_arguments(commands["summary"])
