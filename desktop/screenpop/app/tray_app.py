@@ -90,7 +90,8 @@ class ScreenpopApp:
         self.language = language
         self.quit_requested = asyncio.Event()
         self.tasks = BackgroundTasks()
-        self.http = http_client(settings)
+        # Requests are the UI's; their network I/O runs on a loop of its own (goal 4, issue 16).
+        self.http = http_client(settings, threaded=True)
         self._connection: Connection | None = None
         self.cache = CallerIdCache(profile.cache_file)
         self.tray = TrayIcon()
@@ -365,7 +366,7 @@ class ScreenpopApp:
     def _reconnect(self, *, ca_changed: bool) -> None:
         self._connection = None
         if ca_changed:
-            old, self.http = self.http, http_client(self.settings)
+            old, self.http = self.http, http_client(self.settings, threaded=True)
             self.tasks.spawn(old.aclose(), name="old HTTP client")
         self.scheduler.sync_now()
 
