@@ -237,6 +237,14 @@ def peak_rss_mb() -> float | None:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
 
 
+def print_figures(label: str, samples_s: Sequence[float], width: int = 44) -> tuple[float, float]:
+    """One line of figures for ``samples_s`` (seconds): median and p95 in ms; returns them."""
+    ms = [x * 1e3 for x in samples_s]
+    mid, p95 = median(ms), percentile(ms, 95)
+    print(f"  {label:<{width}} median {mid:7.1f} ms   p95 {p95:7.1f} ms   (n={len(ms)})")
+    return mid, p95
+
+
 def verdict(target: str, met: bool) -> str:
     return f"target: {target} — {'met' if met else 'NOT met'}"
 

@@ -254,13 +254,6 @@ def _frozen_build(given: Path | None) -> Path | None:
     return program.parent if program.is_file() else None
 
 
-def _line(label: str, samples_s: list[float]) -> tuple[float, float]:
-    ms = [x * 1e3 for x in samples_s]
-    median, p95 = s.median(ms), s.percentile(ms, 95)
-    print(f"  {label:<40} median {median:6.1f} ms   p95 {p95:6.1f} ms   (n={len(ms)})")
-    return median, p95
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--calls", type=int, default=CALLS, help="calls per figure")
@@ -328,15 +321,15 @@ def main() -> None:
     print()
     print(f"load average {os.getloadavg()[0]:.2f} afterwards")
     print("spawn → … (each figure's calls one at a time, the bare start beside each)")
-    bare_median, bare_p95 = _line("python -c pass: exit", bare)
-    _, hook_p95 = _line("screenpop call: toast mapped", hooks)
+    bare_median, bare_p95 = s.print_figures("python -c pass: exit", bare)
+    _, hook_p95 = s.print_figures("screenpop call: toast mapped", hooks)
     ratio = hook_p95 / bare_median
     print(f"  ratio: hook p95 / bare median {ratio:.2f}×   (p95 / p95 {hook_p95 / bare_p95:.2f}×)")
     met = ratio <= TARGET_RATIO
     print(s.verdict(f"hook → toast p95 ≤ {TARGET_RATIO:.0f}× a bare Python start ({ratio:.2f}×)",
                     met))  # fmt: skip
     if frozen_hooks:
-        _, frozen_p95 = _line("frozen screenpop call: toast mapped", frozen_hooks)
+        _, frozen_p95 = s.print_figures("frozen screenpop call: toast mapped", frozen_hooks)
         print(f"  frozen: p95 / bare median {frozen_p95 / (s.median(frozen_bare) * 1e3):.2f}× "
               f"(the frozen build in {frozen})")  # fmt: skip
     elif not args.no_frozen:
@@ -344,7 +337,7 @@ def main() -> None:
               "builds one in build/test-frozen, or give --frozen DIR)")  # fmt: skip
     if softphone:
         print("baresip CALL_INCOMING (as it passes the relay) → toast mapped")
-        _, phone_p95 = _line("baresip: toast mapped", softphone)
+        _, phone_p95 = s.print_figures("baresip: toast mapped", softphone)
         ok = phone_p95 <= BARESIP_TARGET_MS
         met &= ok
         print(s.verdict(f"baresip → toast p95 ≤ {BARESIP_TARGET_MS:.0f} ms", ok))

@@ -106,13 +106,6 @@ async def until(condition: Callable[[], object], what: str) -> None:
         await asyncio.sleep(0.001)
 
 
-def figures(label: str, samples_s: list[float]) -> tuple[float, float]:
-    ms = [x * 1e3 for x in samples_s]
-    median, p95 = s.median(ms), s.percentile(ms, 95)
-    print(f"  {label:<44} median {median:7.1f} ms   p95 {p95:7.1f} ms   (n={len(ms)})")
-    return median, p95
-
-
 async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, str]) -> bool:
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -202,7 +195,7 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
             await settle(pops)
         print()
         print("call event → toast visible (from the cache alone)")
-        _, p95 = figures("toast painted", samples)
+        _, p95 = s.print_figures("toast painted", samples)
         ok = p95 <= TOAST_P95_TARGET_MS
         met &= ok
         print(s.verdict(f"toast p95 ≤ {TOAST_P95_TARGET_MS:.0f} ms (p95 {p95:.1f} ms)", ok))
@@ -238,9 +231,10 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
                             lambda shown=shown: shown.view_state() is ViewState.READY, "the refresh"
                         )
                         await settle(pops)
-            _, p95 = figures(f"--latency {latency}: new company", fresh["threaded"])
-            figures(f"--latency {latency}: same company again (remembered)", remembered)
-            figures(f"--latency {latency}: new company, I/O on the UI's loop", fresh["same loop"])
+            _, p95 = s.print_figures(f"--latency {latency}: new company", fresh["threaded"])
+            s.print_figures(f"--latency {latency}: same company again (remembered)", remembered)
+            same_loop_label = f"--latency {latency}: new company, I/O on the UI's loop"
+            s.print_figures(same_loop_label, fresh["same loop"])
             target = latency + SUMMARY_MARGIN_MS
             ok = p95 <= target
             met &= ok

@@ -90,7 +90,8 @@ class ScreenpopApp:
         self.language = language
         self.quit_requested = asyncio.Event()
         self.tasks = BackgroundTasks()
-        # Requests are the UI's; their network I/O runs on a loop of its own (goal 4, issue 16).
+        # Made on the UI's loop, sent on a loop of their own: a summary does not wait for
+        # turns of the UI's loop between paints.
         self.http = http_client(settings, threaded=True)
         self._connection: Connection | None = None
         self.cache = CallerIdCache(profile.cache_file)

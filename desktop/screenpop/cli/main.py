@@ -377,10 +377,10 @@ def _hand_to_app(
 ) -> int:
     """Hand ``line`` to the running app and exit as it answers. When none runs,
     ``before_start`` checks the input first (an exit code refuses it), then the app starts."""
+    from screenpop.triggers.instance_address import instance_address
     from screenpop.triggers.instance_client import exchange
-    from screenpop.triggers.single_instance import server_name
 
-    name = server_name(profile.instance_key)
+    name = instance_address(profile.instance_key)
     reply = exchange(name, line, timeout_s)
     if reply is None:
         refused = before_start()

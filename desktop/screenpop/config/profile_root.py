@@ -18,7 +18,7 @@ PROFILE_ENV = "SCREENPOP_PROFILE"
 
 def _user_data_dir() -> str:
     """platformdirs' ``user_data_dir("screenpop")``; its common cases on Linux without
-    importing it (tests/pure/test_profile_root.py holds the two to each other)."""
+    importing it (tests/pure/test_handover.py holds the two to each other)."""
     if sys.platform.startswith("linux"):
         data_home = os.environ.get("XDG_DATA_HOME", "")
         if posixpath.isabs(data_home):
