@@ -10,6 +10,8 @@ import asyncio
 import contextlib
 import json
 import math
+import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -88,6 +90,65 @@ async def warm(url: str) -> None:
     """Have the tenant build its answer once: its one-time build is the server's, not ours."""
     async with make_http_client(LONG_TIMEOUT) as http:
         await make_client(http, url).get_my_caller_ids()
+
+
+# -- a desktop --------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def x_server(*, tray: bool = False) -> Iterator[str]:
+    """A private Xvfb (1280x800), with trayer as a real XEmbed tray when ``tray``; yields its
+    display name and sets it (with the xcb platform) for this process and its children."""
+    read_fd, write_fd = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_fd,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_fd)
+    with os.fdopen(read_fd) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        stop_process(server)
+        raise RuntimeError("Xvfb did not start")
+    display = f":{number}"
+    os.environ["DISPLAY"] = display
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    os.environ.pop("WAYLAND_DISPLAY", None)
+    panel = None
+    if tray:
+        if shutil.which("trayer") is None:
+            stop_process(server)
+            raise RuntimeError("trayer is not installed (packaging/linux/bootstrap.sh --tests)")
+        panel = subprocess.Popen(
+            ["trayer", "--edge", "bottom", "--align", "right", "--widthtype", "request",
+             "--height", "28", "--SetDockType", "true"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+    try:
+        yield display
+    finally:
+        if panel is not None:
+            stop_process(panel)
+        stop_process(server)
+
+
+def installed_env(**extra: str) -> dict[str, str]:
+    """This environment as an installed app's processes see it: bytecode written and used
+    (a venv install and the frozen build both ship it compiled), no keyring prompts."""
+    env = {**os.environ, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", **extra}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def compile_package() -> None:
+    """The package's bytecode, as `pip install` leaves it (an editable checkout run with
+    PYTHONDONTWRITEBYTECODE would compile every module on every start)."""
+    import compileall
+
+    import screenpop
+
+    compileall.compile_dir(Path(screenpop.__file__).parent, quiet=1)
 
 
 # -- building caches -----------------------------------------------------------------------
@@ -174,6 +235,14 @@ def peak_rss_mb() -> float | None:
         return None
     scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1e6
+
+
+def print_figures(label: str, samples_s: Sequence[float], width: int = 44) -> tuple[float, float]:
+    """One line of figures for ``samples_s`` (seconds): median and p95 in ms; returns them."""
+    ms = [x * 1e3 for x in samples_s]
+    mid, p95 = median(ms), percentile(ms, 95)
+    print(f"  {label:<{width}} median {mid:7.1f} ms   p95 {p95:7.1f} ms   (n={len(ms)})")
+    return mid, p95
 
 
 def verdict(target: str, met: bool) -> str:

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import _support as s
-from bench_pop import LATENCIES, PERSONS, TOAST_P95_TARGET_MS, Painted, figures, run_on_xvfb, until
+from bench_pop import LATENCIES, PERSONS, TOAST_P95_TARGET_MS, Painted, run_on_xvfb, until
 
 if TYPE_CHECKING:
     from screenpop.app.call_flow import CallFlow
@@ -158,8 +158,8 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
 
         print()
         print("call event → toast painted (side by side)")
-        _, hit_p95 = figures("cached hit", hit)
-        _, miss_p95 = figures("miss (looking up)", miss)
+        _, hit_p95 = s.print_figures("cached hit", hit)
+        _, miss_p95 = s.print_figures("miss (looking up)", miss)
         for label, p95 in (("cached hit", hit_p95), ("miss", miss_p95)):
             ok = p95 <= TOAST_P95_TARGET_MS
             met &= ok
@@ -168,7 +168,7 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
         print()
         print("call event → live hit's toast filled")
         for latency, samples in fill.items():
-            _, p95 = figures(f"--latency {latency}", samples)
+            _, p95 = s.print_figures(f"--latency {latency}", samples)
             target = latency + FILL_MARGIN_MS
             ok = p95 <= target
             met &= ok
@@ -176,7 +176,7 @@ async def measure(args: argparse.Namespace, cache_path: Path, urls: dict[int, st
         print()
         print("call event → live hit resolved (the person's company known: a second round trip)")
         for latency, samples in known.items():
-            figures(f"--latency {latency}", samples)
+            s.print_figures(f"--latency {latency}", samples)
         for flow in flows.values():
             await flow.tasks.cancel_all()
             await flow.live.close()

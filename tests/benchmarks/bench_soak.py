@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import _support as s
-from bench_pop import xvfb
 
 from screenpop.core.calls import CallEvent, CallState
 from screenpop.store.cache import CallerIdCache
@@ -209,7 +208,7 @@ def main() -> None:
     from PySide6.QtCore import QCoreApplication
 
     QCoreApplication.instance() or QCoreApplication([])  # for the local socket
-    with xvfb() as display, tempfile.TemporaryDirectory() as tmp:
+    with s.x_server() as display, tempfile.TemporaryDirectory() as tmp:
         from screenpop.app.demo_launcher import start_demo_server
 
         child, url = start_demo_server(["--persons", str(PERSONS), "--fault", "503:0.2"])

@@ -73,12 +73,13 @@ class Baresip:
                 self.kill()
 
 
-async def ring(baresip: Baresip, scenario: str, workdir: Path) -> int:
-    """Run sipp's scenario against baresip once; its exit code (0: the scenario passed)."""
+async def ring(baresip: Baresip, scenario: str, workdir: Path, caller: str = NUMBER) -> int:
+    """Run sipp's scenario against baresip once, from ``caller``; its exit code (0: the
+    scenario passed)."""
     media = _free_port(socket.SOCK_DGRAM)
     sipp = await asyncio.create_subprocess_exec(
         "sipp", "-sf", str(DATA / scenario), "-s", "agent",
-        "-key", "caller", NUMBER, "-key", "caller_name", NAME,
+        "-key", "caller", caller, "-key", "caller_name", NAME,
         "-m", "1", "-i", "127.0.0.1", "-p", str(_free_port(socket.SOCK_DGRAM)),
         "-mp", str(media), "-cp", str(_free_port(socket.SOCK_DGRAM)),
         f"127.0.0.1:{baresip.sip_port}", "-nostdin", "-timeout", "10", "-trace_err",

@@ -11,8 +11,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import fields, replace
+from typing import TYPE_CHECKING
 
-import httpx
 from PySide6.QtCore import QCoreApplication
 
 from screenpop.config.credentials import store_secret
@@ -21,15 +21,16 @@ from screenpop.config.settings import Settings
 from screenpop.config.settings_files import locked_settings, save_setting
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.tasks import BackgroundTasks
-from screenpop.integration.autostart import is_start_at_login, set_start_at_login
 from screenpop.integration.identity import app_command
-from screenpop.integration.linux_links import register_links
 from screenpop.services.connection import make_connection
 from screenpop.superoffice.tenant import parse_tenant_address
-from screenpop.ui.first_run import FirstRunDialog
 from screenpop.ui.i18n import arg
-from screenpop.ui.settings_dialog import SettingsDialog
-from screenpop.ui.setup_dialog import SetupDialog
+
+if TYPE_CHECKING:  # the dialogs are loaded when first opened, not by an app idle in the tray
+    import httpx
+
+    from screenpop.ui.settings_dialog import SettingsDialog
+    from screenpop.ui.setup_dialog import SetupDialog
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ class SetupFlow:
 
     def open_settings(self) -> None:
         if self.dialog is None:
+            from screenpop.ui.settings_dialog import SettingsDialog
+
             dialog = SettingsDialog(
                 self._settings(), locked=locked_settings(), start_at_login=_start_at_login()
             )
@@ -77,6 +80,8 @@ class SetupFlow:
         self._present()
 
     def open_first_run(self, on_demo: Callable[[], None]) -> None:
+        from screenpop.ui.first_run import FirstRunDialog
+
         dialog = FirstRunDialog(self._settings(), locked=locked_settings())
         dialog.demo_requested.connect(on_demo)
         self._wire(dialog)
@@ -122,6 +127,8 @@ class SetupFlow:
                 log.warning("password not kept: %s", err.message)
         wanted = dialog.chosen_start_at_login()
         if wanted != _start_at_login():
+            from screenpop.integration.autostart import set_start_at_login
+
             try:
                 set_start_at_login(wanted, profile=self._profile.root)
             except OSError as err:
@@ -166,6 +173,8 @@ class SetupFlow:
 
     def _register_links(self, dialog: SettingsDialog) -> None:
         try:
+            from screenpop.integration.linux_links import register_links
+
             registration = register_links([*app_command(), "--profile", str(self._profile.root)])
         except ConfigError as err:
             dialog.set_links_state(err.message)
@@ -175,6 +184,8 @@ class SetupFlow:
 
 def _start_at_login() -> bool:
     try:
+        from screenpop.integration.autostart import is_start_at_login
+
         return is_start_at_login()
     except OSError:
         return False

@@ -1,14 +1,17 @@
 """The tray app's start, as named steps in one place (:func:`run_app`), and its end.
 
 Each step is logged with the time it took, so a slow start or a start that stops says where.
-Only what the steps up to the single-instance check need is imported at the top: a second
-start that hands over must not pay for importing the widgets, the HTTP stack and the app.
+Only what the steps up to the single-instance check need is imported at the top, Qt not
+included: a second start that hands over must not pay for importing Qt, the widgets, the
+HTTP stack and the app.
 """
 
 from __future__ import annotations
 
 import asyncio
 import faulthandler
+import functools
+import linecache
 import logging
 import signal
 import sys
@@ -16,19 +19,19 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
-
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from typing import IO, TYPE_CHECKING, Any
 
 from screenpop import __version__
 from screenpop.config.logs import log_uncaught_exceptions
 from screenpop.config.profile import Profile
 from screenpop.config.settings_files import load_settings
 from screenpop.core.errors import ScreenpopError
-from screenpop.triggers.messages import ShowApp
-from screenpop.triggers.single_instance import InstanceServer, send, server_name
+from screenpop.triggers.instance_address import instance_address
+from screenpop.triggers.instance_client import exchange
+from screenpop.triggers.messages import ShowApp, encode
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer, QtMsgType
     from PySide6.QtWidgets import QApplication
 
     from screenpop.app.tray_app import ScreenpopApp
@@ -49,7 +52,38 @@ def step(name: str) -> Iterator[None]:
     log.info("start-up: %s (%.0f ms)", name, (time.perf_counter() - started) * 1000)
 
 
+class _LinesNotKept(dict[str, Any]):
+    """linecache's cache, keeping the lines of one file on disk at a time (linecache reads back
+    what it has just stored; a traceback reads a file again when it needs it); lines read
+    through a module's loader, which cannot be read again without it, are kept as ever.
+
+    Workaround: once PySide6 is loaded it reads the source of every module imported after it
+    (its __feature__ check, PYSIDE-2029, through inspect.getsource), and linecache would keep
+    every line of them: 10 MB that an app idle in the tray holds for good.
+    """
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._on_disk: str | None = None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        # Entries are (size, mtime, lines, name), mtime None when read through a loader, or
+        # (get_lines,) for a loader's lines not read yet.
+        if len(value) == 4 and value[1] is not None:
+            previous, self._on_disk = self._on_disk, key
+            if previous is not None and previous != key:
+                self.pop(previous, None)
+        super().__setitem__(key, value)
+
+
+def _keep_no_source_lines() -> None:
+    if not isinstance(linecache.cache, _LinesNotKept):
+        linecache.cache = _LinesNotKept(linecache.cache)
+
+
 def _qt_messages_to_log(kind: QtMsgType, _context: object, message: str) -> None:
+    from PySide6.QtCore import QtMsgType
+
     level = logging.DEBUG if kind == QtMsgType.QtDebugMsg else logging.WARNING
     logging.getLogger("qt").log(level, "%s", message)
 
@@ -81,6 +115,8 @@ def write_faults_to(log_dir: Path) -> None:
 
 def _quit_on_signals(quit_requested: asyncio.Event) -> QTimer:
     """SIGTERM (logout, `kill`) and Ctrl+C end the app cleanly instead of killing it mid-write."""
+    from PySide6.QtCore import QTimer
+
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: quit_requested.set())
     # Python runs signal handlers only between bytecodes; this heartbeat lets it while Qt idles.
@@ -92,13 +128,15 @@ def _quit_on_signals(quit_requested: asyncio.Event) -> QTimer:
 
 def _hand_over(profile: Profile) -> bool:
     """Another instance owns this profile: bring it forward. True when one answered."""
-    if send(server_name(profile.instance_key), ShowApp(), timeout_ms=1000):
+    reply = exchange(instance_address(profile.instance_key), encode(ShowApp()), 1.0)
+    if reply is not None and reply.ok:
         log.info("another instance is running; handed over to it")
         return True
     return False
 
 
 def _make_application() -> QApplication:
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -131,6 +169,7 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
     6. services: the cache, history, sync, softphone, and the single-instance server;
     7. tray: the icon (or the main window), the first sync, the first-run window if needed.
     """
+    _keep_no_source_lines()  # before Qt is first imported
     with step("paths"):
         profile.ensure()
     with step("logging"):
@@ -149,18 +188,20 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
         app = _make_application()
         language = install_translations(app, settings.language)
     with step("services"):
+        from screenpop.app.instance_answers import answer
         from screenpop.app.tray_app import ScreenpopApp
         from screenpop.triggers.os_links import OsLinkEvents
+        from screenpop.triggers.single_instance import InstanceServer
 
-        server = InstanceServer(server_name(profile.instance_key))
+        server = InstanceServer(instance_address(profile.instance_key))
         if not server.listen():
             # Two starts at the same moment, and the other won: hand over to it after all.
             return 0 if _hand_over(profile) else 1
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         screenpop = ScreenpopApp(profile, settings, demo, language)
-        server.message_received.connect(screenpop.handle)
-        links = OsLinkEvents(app, screenpop.handle)
+        server.answer_with(functools.partial(answer, screenpop))
+        links = OsLinkEvents(app, functools.partial(answer, screenpop))
         heartbeat = _quit_on_signals(screenpop.quit_requested)
         try:
             screenpop.client()

@@ -1,4 +1,9 @@
-"""The tray app: composition of settings, cache, services, triggers and windows."""
+"""The tray app: composition of settings, cache, services, triggers and windows.
+
+Windows and dialogs are built when first needed (the main window only where there is no tray
+or Screenpop is started again), so the app idles in the tray with little more than it needs
+to pop a call.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import subprocess
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -38,13 +44,15 @@ from screenpop.sync.caller_ids import META_COUNT, SyncResult, sync_caller_ids
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.sync.ticket_statuses import MAX_AGE_S, TicketStatusBook
 from screenpop.triggers.messages import Dial, Message, OpenContact, ShowApp, SyncNow
-from screenpop.ui.about import AboutDialog
 from screenpop.ui.contact_windows import ContactWindows
-from screenpop.ui.find_dialog import FindDialog
 from screenpop.ui.i18n import install_translations
-from screenpop.ui.main_window import MainWindow
 from screenpop.ui.tray import TrayIcon, TrayState
 from screenpop.ui.window_state import load_window_state, save_window_state
+
+if TYPE_CHECKING:
+    from screenpop.ui.about import AboutDialog
+    from screenpop.ui.find_dialog import FindDialog
+    from screenpop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +92,16 @@ class ScreenpopApp:
         self.language = language
         self.quit_requested = asyncio.Event()
         self.tasks = BackgroundTasks()
-        self.http = http_client(settings)
+        # Made on the UI's loop, sent on a loop of their own: a summary does not wait for
+        # turns of the UI's loop between paints.
+        self.http = http_client(settings, threaded=True)
         self._connection: Connection | None = None
         self.cache = CallerIdCache(profile.cache_file)
         self.tray = TrayIcon()
-        self.main_window = MainWindow()
+        self._main_window: MainWindow | None = None
+        # What the main window shows, for when it is first built.
+        self._front_state: tuple[TrayState, str, datetime | None] = (TrayState.SYNCING, "", None)
+        self._recent: Sequence[RecentCall] = ()
         self.statuses = TicketStatusBook(profile.ticket_statuses_file)
         self.windows = ContactWindows(
             self.client,
@@ -174,16 +187,34 @@ class ScreenpopApp:
         await self.statuses.refresh(self.client(), max_age_s=MAX_AGE_S)
         return result
 
-    def start(self) -> None:
+    @property
+    def main_window(self) -> MainWindow:
+        """The tray's menu as a window, built when first needed (no tray yet, or Screenpop
+        started again) and showing what the tray shows."""
+        if self._main_window is None:
+            from screenpop.ui.main_window import MainWindow
+
+            window = MainWindow()
+            self._wire(window)
+            window.set_tray_available(self._tray_shown or self.tray.is_available())
+            window.set_state(*self._front_state)
+            window.set_do_not_disturb(self.settings.do_not_disturb)
+            window.set_recent_calls(self._recent)
+            self._main_window = window
+        return self._main_window
+
+    def _wire(self, front: TrayIcon | MainWindow) -> None:
         # The tray menu and the main window offer the same actions, wired the same way.
-        for front in (self.tray, self.main_window):
-            front.find_requested.connect(lambda: self.find(""))
-            front.sync_requested.connect(self.scheduler.sync_now)
-            front.quit_requested.connect(self.quit_requested.set)
-            front.about_requested.connect(self._about)
-            front.settings_requested.connect(self.setup.open_settings)
-            front.do_not_disturb_toggled.connect(self.set_do_not_disturb)
-            front.recent_call_chosen.connect(self.reopen)
+        front.find_requested.connect(lambda: self.find(""))
+        front.sync_requested.connect(self.scheduler.sync_now)
+        front.quit_requested.connect(self.quit_requested.set)
+        front.about_requested.connect(self._about)
+        front.settings_requested.connect(self.setup.open_settings)
+        front.do_not_disturb_toggled.connect(self.set_do_not_disturb)
+        front.recent_call_chosen.connect(self.reopen)
+
+    def start(self) -> None:
+        self._wire(self.tray)
         self.tray.sign_in_requested.connect(
             lambda: self.tasks.spawn(self.sign_in(), name="sign-in")
         )
@@ -222,7 +253,8 @@ class ScreenpopApp:
 
     def _show_tray(self) -> None:
         available = self.tray.is_available()
-        self.main_window.set_tray_available(available)
+        if self._main_window is not None:
+            self._main_window.set_tray_available(available)
         if available:
             self.tray.show()
             self._tray_shown = True
@@ -251,7 +283,8 @@ class ScreenpopApp:
         for dialog in (self._find_dialog, self._about_dialog):
             if dialog is not None:
                 dialog.close()
-        self.main_window.hide()
+        if self._main_window is not None:
+            self._main_window.hide()
         self.tray.hide()
         await self.http.aclose()
         self.cache.close()
@@ -273,8 +306,10 @@ class ScreenpopApp:
 
     def set_recent_calls(self, calls: Sequence[RecentCall]) -> None:
         """Feed Recent calls (newest first) to the tray menu and the main window."""
+        self._recent = calls
         self.tray.set_recent_calls(calls)
-        self.main_window.set_recent_calls(calls)
+        if self._main_window is not None:
+            self._main_window.set_recent_calls(calls)
 
     def reopen(self, call: RecentCall) -> None:
         """A recent call chosen: its company again, or a search for an unknown number."""
@@ -304,7 +339,8 @@ class ScreenpopApp:
 
     def _show_do_not_disturb(self, on: bool) -> None:
         self.tray.set_do_not_disturb(on)
-        self.main_window.set_do_not_disturb(on)
+        if self._main_window is not None:
+            self._main_window.set_do_not_disturb(on)
 
     def reload_settings(self) -> None:
         """The settings files changed on disk (`screenpop configure`, IT): follow them."""
@@ -344,13 +380,14 @@ class ScreenpopApp:
         if app is not None:
             self.language = install_translations(app, language)
         self.tray.retranslate()
-        self.main_window.retranslate()
+        if self._main_window is not None:
+            self._main_window.retranslate()
         self._connection = None  # the next request asks SuperOffice in the new language
 
     def _reconnect(self, *, ca_changed: bool) -> None:
         self._connection = None
         if ca_changed:
-            old, self.http = self.http, http_client(self.settings)
+            old, self.http = self.http, http_client(self.settings, threaded=True)
             self.tasks.spawn(old.aclose(), name="old HTTP client")
         self.scheduler.sync_now()
 
@@ -359,6 +396,8 @@ class ScreenpopApp:
 
     def find(self, text: str) -> None:
         if self._find_dialog is None:
+            from screenpop.ui.find_dialog import FindDialog
+
             dialog = FindDialog(self._search)
             dialog.open_requested.connect(lambda c: self.pops.open_contact(c.contact_id, c))
             dialog.dial_requested.connect(self.after_call.dial)
@@ -374,6 +413,8 @@ class ScreenpopApp:
 
     def _about(self) -> None:
         if self._about_dialog is None:
+            from screenpop.ui.about import AboutDialog
+
             self._about_dialog = AboutDialog()
         self._about_dialog.show()
         self._about_dialog.raise_()
@@ -400,8 +441,10 @@ class ScreenpopApp:
             self.tray.set_demo_numbers(demo_callers(self.cache))
 
     def _show_state(self, state: TrayState, detail: str, last_sync: datetime | None = None) -> None:
+        self._front_state = (state, detail, last_sync)
         self.tray.set_state(state, detail, last_sync)
-        self.main_window.set_state(state, detail, last_sync)
+        if self._main_window is not None:
+            self._main_window.set_state(state, detail, last_sync)
 
 
 def _open_in_browser(url: str) -> None:

@@ -12,19 +12,11 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
 
 from screenpop.config.profile import Profile
 from screenpop.config.settings_files import load_settings
 from screenpop.core.errors import ScreenpopError
 from screenpop.triggers.messages import Dial
-
-
-def add_parser(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
-    dial = sub.add_parser(
-        "dial", parents=[common], help="dial a number (the softphone, or the OS tel: handler)"
-    )
-    dial.add_argument("number")
 
 
 def run_dial(args: argparse.Namespace, profile: Profile, hand_over: Callable[[Dial], int]) -> int:

@@ -1,54 +1,83 @@
 """The command line (DESIGN §5): a stable contract that scripts, softphones and tests rely on.
 
 Exit codes: 0 done, 1 it failed (tenant unreachable, sign-in refused, …), 2 bad input.
+
+Each command imports what it needs when it runs, and argparse builds only the chosen
+command's options: a sync loads no sign-in or demo code, `configure` alone reads the settings
+table for its options. `call`, links and `open` usually never get here:
+:mod:`screenpop.cli.handover` hands them to the running app before argparse is imported.
 """
 
 from __future__ import annotations
 
-import argparse
-import json
-import logging
-import os
-import subprocess
 import sys
-import time
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
 
-from screenpop import __version__
-from screenpop.cli.configure import add_configure_arguments, configure, sign_in
-from screenpop.cli.dial import add_parser as add_dial_parser
-from screenpop.cli.summary import add_parser as add_summary_parser
-from screenpop.cli.summary import contact_id_arg
-from screenpop.config.logs import setup_logging
-from screenpop.config.profile import PROFILE_ENV, Profile
-from screenpop.config.settings import Settings
-from screenpop.config.settings_files import load_settings
-from screenpop.core.call_uri import has_call_scheme, parse_call_uri
-from screenpop.core.calls import CallEvent, CallState, Direction
+from screenpop.cli.handover import (
+    CALL_REPLY_S,
+    CALL_STATES,
+    DIRECTIONS,
+    OPEN_REPLY_S,
+    call_line,
+    exit_code,
+    hand_over_quickly,
+    is_plain_link,
+    open_line,
+)
 from screenpop.core.errors import ConfigError, InvalidInputError, ScreenpopError
-from screenpop.core.matching import match
-from screenpop.core.phone import parse_incoming
 
+# typing is imported by the commands that need it, not by a hook handing over a call.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from screenpop.triggers.messages import Message
+    import argparse
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
+    from typing import NoReturn
 
-log = logging.getLogger(__name__)
+    from screenpop.config.profile import Profile
+    from screenpop.triggers.instance_client import Reply
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 _APP_START_TIMEOUT_S = 30.0
+# screenpop.sync.caller_ids.META_HASH (a test holds them together): set by every sync, read by
+# `lookup` without importing the sync (and with it asyncio and the HTTP stack).
+SYNCED_MARK = "caller_id_hash"
+# Commands whose options come from elsewhere: built only when they are the one chosen.
+_COMMAND_HELP = {
+    "demo": "run the app against the bundled demo tenant",
+    "demo-server": "serve the demo tenant",
+    "configure": "change settings",
+    "sign-in": "SuperOffice Online: sign in with the system browser",
+    "sync": "sync the caller-ID cache now",
+    "lookup": "match a number against the cache",
+    "call": "hand a call event to the running app",
+    "open": "open a contact window",
+    "summary": "print what the contact window shows for a contact",
+    "dial": "dial a number (the softphone, or the OS tel: handler)",
+}
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # One line, not a usage dump: callers are often scripts that log stderr.
-        self.exit(EXIT_USAGE, f"screenpop: {message} (see `screenpop --help`)\n")
+def _parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            # One line, not a usage dump: callers are often scripts that log stderr.
+            self.exit(EXIT_USAGE, f"screenpop: {message} (see `screenpop --help`)\n")
+
+    return Parser
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+def _build_parser(command: str | None) -> argparse.ArgumentParser:
+    """The command line with every command's name, and the options of ``command`` alone
+    (None: the tray app, or a command that does not exist)."""
+    import argparse
+
+    from screenpop import __version__
+    from screenpop.config.profile_root import PROFILE_ENV
+
+    parser_class = _parser_class()
+    common = parser_class(add_help=False)
     common.add_argument(
         "--profile",
         metavar="DIR",
@@ -61,71 +90,85 @@ def _build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="log at debug level to stderr as well",
     )
-    parser = _Parser(
+    parser = parser_class(
         prog="screenpop",
         parents=[common],
         description="Screen pops for SuperOffice. Without a command, runs the tray app.",
     )
     parser.add_argument("--version", action="version", version=f"screenpop {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
+    commands = {
+        name: sub.add_parser(name, parents=[common], help=help_text)
+        for name, help_text in _COMMAND_HELP.items()
+    }
 
-    sub.add_parser("demo", parents=[common], help="run the app against the bundled demo tenant")
+    if command == "demo-server":
+        server = commands["demo-server"]
+        server.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
+        server.add_argument("--persons", type=int, default=500)
+        server.add_argument("--others", metavar="N", type=int, default=None,
+                            help="persons in the CRM without caller IDs, found only by a live "
+                            "lookup (default: as many as --persons)")  # fmt: skip
+        server.add_argument("--seed", type=int, default=1)
+        server.add_argument("--caller-ids", metavar="FILE", type=_path)
+        server.add_argument("--latency", metavar="MS", type=int, default=0)
+        server.add_argument("--user", default="demo", help="the Basic account's user name")
+        server.add_argument("--password", default="demo", help="its password (and SOTicket)")
+        server.add_argument("--fault", metavar="KIND[:RATE]", action="append", default=[],
+                            help="answer a fraction RATE (default 1) of API requests with KIND: "
+                            "500, 503, 429, 401, 421, malformed-json, truncated, reset, "
+                            "lost-answer, timeout; "
+                            "repeatable")  # fmt: skip
+        server.add_argument("--token-lifetime", metavar="SECONDS", type=int, default=3600,
+                            help="lifetime of the access tokens its sign-in issues")  # fmt: skip
+        server.add_argument("--client-id", default="screenpop-demo",
+                            help="the OpenID Connect client id its sign-in accepts")  # fmt: skip
+        server.add_argument("--client-secret", default="",
+                            help="its secret, which refreshing a token then needs")  # fmt: skip
+    if command == "configure":
+        from screenpop.cli.configure import add_configure_arguments
 
-    server = sub.add_parser("demo-server", parents=[common], help="serve the demo tenant")
-    server.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
-    server.add_argument("--persons", type=int, default=500)
-    server.add_argument("--others", metavar="N", type=int, default=None,
-                        help="persons in the CRM without caller IDs, found only by a live "
-                        "lookup (default: as many as --persons)")  # fmt: skip
-    server.add_argument("--seed", type=int, default=1)
-    server.add_argument("--caller-ids", metavar="FILE", type=Path)
-    server.add_argument("--latency", metavar="MS", type=int, default=0)
-    server.add_argument("--user", default="demo", help="the Basic account's user name")
-    server.add_argument("--password", default="demo", help="its password (and SOTicket)")
-    server.add_argument("--fault", metavar="KIND[:RATE]", action="append", default=[],
-                        help="answer a fraction RATE (default 1) of API requests with KIND: "
-                        "500, 503, 429, 401, 421, malformed-json, truncated, reset, lost-answer, "
-                        "timeout; "
-                        "repeatable")  # fmt: skip
-    server.add_argument("--token-lifetime", metavar="SECONDS", type=int, default=3600,
-                        help="lifetime of the access tokens its sign-in issues")  # fmt: skip
-    server.add_argument("--client-id", default="screenpop-demo",
-                        help="the OpenID Connect client id its sign-in accepts")  # fmt: skip
-    server.add_argument("--client-secret", default="",
-                        help="its secret, which refreshing a token then needs")  # fmt: skip
+        add_configure_arguments(commands["configure"])
+    if command == "lookup":
+        commands["lookup"].add_argument("number")
+        commands["lookup"].add_argument("--json", action="store_true")
+        commands["lookup"].add_argument(
+            "--live", action="store_true", help="ask SuperOffice when the cache has no match"
+        )
+    if command == "call":
+        call = commands["call"]
+        call.add_argument("number")
+        call.add_argument("--state", choices=CALL_STATES, default="ringing")
+        call.add_argument("--call-id", default="")
+        call.add_argument("--direction", choices=DIRECTIONS, default="incoming")
+    if command == "open":
+        commands["open"].add_argument("contact_id")
+    if command == "summary":
+        from screenpop.cli.summary import add_arguments as add_summary_arguments
 
-    conf = sub.add_parser("configure", parents=[common], help="change settings")
-    add_configure_arguments(conf)
-
-    sub.add_parser("sign-in", parents=[common],
-                   help="SuperOffice Online: sign in with the system browser")  # fmt: skip
-
-    sub.add_parser("sync", parents=[common], help="sync the caller-ID cache now")
-
-    lookup = sub.add_parser("lookup", parents=[common], help="match a number against the cache")
-    lookup.add_argument("number")
-    lookup.add_argument("--json", action="store_true")
-    lookup.add_argument("--live", action="store_true",
-                        help="ask SuperOffice when the cache has no match")  # fmt: skip
-
-    call = sub.add_parser("call", parents=[common], help="hand a call event to the running app")
-    call.add_argument("number")
-    call.add_argument("--state", choices=[s.value for s in CallState], default="ringing")
-    call.add_argument("--call-id", default="")
-    call.add_argument("--direction", choices=[d.value for d in Direction], default="incoming")
-
-    open_ = sub.add_parser("open", parents=[common], help="open a contact window")
-    open_.add_argument("contact_id")
-    add_summary_parser(sub, common)
-    add_dial_parser(sub, common)
+        add_summary_arguments(commands["summary"])
+    if command == "dial":
+        commands["dial"].add_argument("number")
     return parser
+
+
+def _path(text: str) -> Path:
+    from pathlib import Path
+
+    return Path(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = _links_as_calls(list(sys.argv[1:] if argv is None else argv))
-    args = _build_parser().parse_args(args_list)
+    handed_over = hand_over_quickly(args_list)
+    if handed_over is not None:
+        return handed_over
+    args = _build_parser(_command(args_list)).parse_args(args_list)
     verbose = getattr(args, "verbose", False)
     try:
+        from screenpop.config.logs import setup_logging
+        from screenpop.config.profile import Profile
+
         profile = Profile.resolve(getattr(args, "profile", None), demo=args.command == "demo")
         if args.command == "demo-server":
             setup_logging(None, verbose)
@@ -141,20 +184,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        import os
+
         # The reader went away (`screenpop summary 1 | head`): nothing to say to it. Output
         # still buffered must not fail again at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILED
     except Exception as err:
-        log.exception("unexpected error")
+        import logging
+
+        logging.getLogger(__name__).exception("unexpected error")
         hint = "" if verbose else " (run with --verbose for details)"
         print(f"screenpop: unexpected error: {err}{hint}", file=sys.stderr)
         return EXIT_FAILED
 
 
-def _links_as_calls(args: list[str]) -> list[str]:
-    """A tel:/callto:/sip:/sips: link handed over by the desktop in the command's place is a
-    call (`screenpop --profile P tel:+47…`); a link as another command's argument is left be."""
+def _command_at(args: list[str]) -> int | None:
+    """Where the command (the first argument that is no option) is in ``args``."""
     i = 0
     while i < len(args):
         arg = args[i]
@@ -163,8 +209,30 @@ def _links_as_calls(args: list[str]) -> list[str]:
         elif arg.startswith("-"):
             i += 1
         else:
-            return [*args[:i], "call", *args[i:]] if has_call_scheme(arg) else args
-    return args
+            return i
+    return None
+
+
+def _command(args: list[str]) -> str | None:
+    at = _command_at(args)
+    command = None if at is None else args[at]
+    # An unknown command: argparse lists every command's name, none of their options.
+    return command if command in _COMMAND_HELP else None
+
+
+def _links_as_calls(args: list[str]) -> list[str]:
+    """A tel:/callto:/sip:/sips: link handed over by the desktop in the command's place is a
+    call (`screenpop --profile P tel:+47…`); a link as another command's argument is left be."""
+    at = _command_at(args)
+    if at is None or args[at] in _COMMAND_HELP:
+        return args
+    link = args[at]
+    if not is_plain_link(link):
+        from screenpop.core.call_uri import has_call_scheme
+
+        if not has_call_scheme(link):
+            return args
+    return [*args[:at], "call", *args[at:]]
 
 
 def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
@@ -178,8 +246,12 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
 
         return run_demo(profile, verbose=verbose)
     if command == "configure":
+        from screenpop.cli.configure import configure
+
         return configure(args, profile)
     if command == "sign-in":
+        from screenpop.cli.configure import sign_in
+
         return sign_in(profile)
     if command == "sync":
         return _sync(profile)
@@ -195,8 +267,13 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
         return run_summary(args, profile)
     if command == "dial":
         from screenpop.cli.dial import run_dial
+        from screenpop.triggers.messages import encode
 
-        return run_dial(args, profile, lambda message: _hand_to_app(profile, message, verbose))
+        return run_dial(
+            args,
+            profile,
+            lambda dial: _hand_to_app(profile, encode(dial), CALL_REPLY_S, verbose, lambda: None),
+        )
     raise AssertionError(command)
 
 
@@ -251,6 +328,7 @@ def _demo_server(args: argparse.Namespace) -> int:
 def _sync(profile: Profile) -> int:
     import asyncio
 
+    from screenpop.config.settings_files import load_settings
     from screenpop.services.connection import make_client
     from screenpop.services.http import http_client
     from screenpop.superoffice.errors import SignInNeededError
@@ -273,7 +351,9 @@ def _sync(profile: Profile) -> int:
     except ScreenpopError as err:
         # One line naming what failed; the cache is only ever replaced by a whole new set,
         # so it still answers as before.
-        log.info("sync failed: %s", err.message)
+        import logging
+
+        logging.getLogger(__name__).info("sync failed: %s", err.message)
         err.message = f"sync failed: {err.message}"
         if isinstance(err, SignInNeededError):
             err.message += " (run `screenpop sign-in`)"
@@ -283,13 +363,17 @@ def _sync(profile: Profile) -> int:
 
 
 def _lookup(args: argparse.Namespace, profile: Profile) -> int:
+    import json
+
+    from screenpop.config.settings_files import load_settings
+    from screenpop.core.matching import match
+    from screenpop.core.phone import parse_incoming
     from screenpop.store.cache import CallerIdCache
-    from screenpop.sync.caller_ids import META_HASH
 
     settings = load_settings(profile)
     incoming = parse_incoming(args.number, settings.home_region, settings.outside_line_prefix)
     with CallerIdCache(profile.cache_file) as cache:
-        if cache.meta(META_HASH) is None:
+        if cache.meta(SYNCED_MARK) is None:
             print(
                 "screenpop: the caller-ID cache was never synced; run `screenpop sync`",
                 file=sys.stderr,
@@ -310,14 +394,36 @@ def _lookup(args: argparse.Namespace, profile: Profile) -> int:
     return 0
 
 
-def _hand_to_app(profile: Profile, message: Message, verbose: bool) -> int:
-    from screenpop.triggers.single_instance import send, server_name
+def _hand_to_app(
+    profile: Profile,
+    line: bytes,
+    timeout_s: float,
+    verbose: bool,
+    before_start: Callable[[], int | None],
+) -> int:
+    """Hand ``line`` to the running app and exit as it answers. When none runs,
+    ``before_start`` checks the input first (an exit code refuses it), then the app starts."""
+    from screenpop.triggers.instance_address import instance_address
+    from screenpop.triggers.instance_client import exchange
 
-    name = server_name(profile.instance_key)
-    if send(name, message):
-        return 0
-    # Nobody is running: start the app and hand it the event as soon as it listens.
+    name = instance_address(profile.instance_key)
+    reply = exchange(name, line, timeout_s)
+    if reply is None:
+        refused = before_start()
+        if refused is not None:
+            return refused
+        reply = _start_app_and_hand_over(profile, name, line, timeout_s, verbose)
+    return exit_code(reply)
+
+
+def _start_app_and_hand_over(
+    profile: Profile, name: str, line: bytes, timeout_s: float, verbose: bool
+) -> Reply:
+    import subprocess
+    import time
+
     from screenpop.integration.identity import app_command
+    from screenpop.triggers.instance_client import exchange, is_listening
 
     # The GUI program (the frozen app has no `python -m`; on Windows, no console window).
     command = [*app_command(), "--profile", str(profile.root)]
@@ -332,12 +438,16 @@ def _hand_to_app(profile: Profile, message: Message, verbose: bool) -> int:
     )
     deadline = time.monotonic() + _APP_START_TIMEOUT_S
     while time.monotonic() < deadline:
-        if send(name, message, timeout_ms=500):
-            return 0
-        if app.poll() is not None:
-            # Exit 0 means it handed over to an instance that started at the same moment.
-            if app.returncode == 0 and send(name, message):
-                return 0
+        # Polled first: an app that ended because another started at the same moment leaves
+        # that one listening, which takes the message.
+        exited = app.poll() is not None
+        # Sent once it listens, and once only: the app may take seconds to answer `open`.
+        if is_listening(name):
+            reply = exchange(name, line, timeout_s)
+            if reply is None:
+                raise ScreenpopError("Screenpop started but did not answer; see its log.")
+            return reply
+        if exited:
             raise ScreenpopError(
                 f"Screenpop could not start (exit code {app.returncode}); "
                 f"see {profile.log_dir / 'screenpop.log'}"
@@ -347,44 +457,44 @@ def _hand_to_app(profile: Profile, message: Message, verbose: bool) -> int:
 
 
 def _call(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
-    settings: Settings = load_settings(profile)
-    # Refuse junk before waking the app, so a misconfigured softphone hears about it; a link
-    # gets its own reason ("a callto: link to a name has no number"), a SIP header value
-    # ("Kari" <sip:…>) gives the caller's name.
-    display_name = ""
-    if has_call_scheme(args.number) or "<" in args.number:
-        display_name = parse_call_uri(args.number).display_name
-    parse_incoming(args.number, settings.home_region, settings.outside_line_prefix)
-    event = CallEvent(
-        number=args.number,
-        state=CallState(args.state),
-        call_id=args.call_id,
-        display_name=display_name,
-        source="cli",
-        direction=Direction(args.direction),
-    )
-    return _hand_to_app(profile, event, verbose)
+    def check_number() -> None:
+        # With no app to ask, junk is refused here, before waking one: a misconfigured
+        # softphone hears about it at once (a link with its own reason).
+        from screenpop.config.settings_files import load_settings
+        from screenpop.core.phone import read_call_text
+
+        settings = load_settings(profile)
+        read_call_text(args.number, settings.home_region, settings.outside_line_prefix)
+
+    line = call_line(args.number, args.state, args.call_id, args.direction)
+    return _hand_to_app(profile, line, CALL_REPLY_S, verbose, check_number)
 
 
 def _open(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
-    from screenpop.triggers.messages import OpenContact
+    from screenpop.cli.summary import contact_id_arg
 
     contact_id = contact_id_arg(args.contact_id)
     if contact_id is None:
         return EXIT_USAGE
-    if not _contact_exists(profile, contact_id):
+
+    def check_contact() -> int | None:
+        if _contact_exists(profile, contact_id):
+            return None
         print(f"screenpop: SuperOffice has no contact {contact_id}", file=sys.stderr)
         return EXIT_FAILED
-    return _hand_to_app(profile, OpenContact(contact_id), verbose)
+
+    return _hand_to_app(profile, open_line(contact_id), OPEN_REPLY_S, verbose, check_contact)
 
 
 def _contact_exists(profile: Profile, contact_id: int) -> bool:
     """False only when the tenant says the contact does not exist. Offline, or not signed in,
     the window opens anyway and shows why it cannot load: that is where the user looks."""
     import asyncio
+    import logging
 
     import httpx
 
+    from screenpop.config.settings_files import load_settings
     from screenpop.services.connection import make_client
     from screenpop.services.http import http_client
     from screenpop.superoffice.errors import NotFoundError
@@ -399,7 +509,9 @@ def _contact_exists(profile: Profile, contact_id: int) -> bool:
             except NotFoundError:
                 return False
             except ScreenpopError as err:
-                log.info("could not check contact %d: %s", contact_id, err.message)
+                logging.getLogger(__name__).info(
+                    "could not check contact %d: %s", contact_id, err.message
+                )
             return True
 
     return asyncio.run(check())

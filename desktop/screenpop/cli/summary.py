@@ -13,18 +13,16 @@ tenant that cannot be reached or a sign-in that is needed (one line on stderr, a
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import json
 import sys
-from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from screenpop.config.profile import Profile
-from screenpop.config.settings_files import load_settings
 from screenpop.core.errors import ScreenpopError
 
-if TYPE_CHECKING:  # imported when the command runs: `screenpop call` must start fast
+if TYPE_CHECKING:  # imported when the command runs: other commands build its parser
+    import argparse
+    from datetime import datetime
+
+    from screenpop.config.profile import Profile
     from screenpop.core.summary_view import ContactView, ItemView, SummaryView
 
 EXIT_FAILED = 1
@@ -48,10 +46,7 @@ _DETAILS = (
 )
 
 
-def add_parser(sub: argparse._SubParsersAction[Any], common: argparse.ArgumentParser) -> None:
-    summary = sub.add_parser(
-        "summary", parents=[common], help="print what the contact window shows for a contact"
-    )
+def add_arguments(summary: argparse.ArgumentParser) -> None:
     summary.add_argument("contact_id")
     summary.add_argument("--json", action="store_true", help="one JSON object (DESIGN §5)")
 
@@ -73,6 +68,9 @@ def run_summary(args: argparse.Namespace, profile: Profile) -> int:
     contact_id = contact_id_arg(args.contact_id)
     if contact_id is None:
         return EXIT_USAGE
+    import asyncio
+    import json
+
     from screenpop.superoffice.errors import NotFoundError, SignInNeededError
 
     try:
@@ -94,6 +92,7 @@ def run_summary(args: argparse.Namespace, profile: Profile) -> int:
 
 
 async def _fetch(profile: Profile, contact_id: int) -> tuple[SummaryView, int]:
+    from screenpop.config.settings_files import load_settings
     from screenpop.core.summary_view import ViewContext, summary_view
     from screenpop.services.connection import make_client
     from screenpop.services.http import http_client

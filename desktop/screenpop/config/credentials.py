@@ -9,10 +9,10 @@ import contextlib
 import os
 from typing import Literal
 
-import keyring
-import keyring.errors
-
 from screenpop.core.errors import ConfigError
+
+# keyring is imported when a secret is first read or kept: with SCREENPOP_SECRET, or before
+# the first sign-in, a process never loads it (nor the backends it looks for).
 
 SECRET_ENV = "SCREENPOP_SECRET"
 _SERVICE = "Screenpop for SuperOffice"
@@ -29,6 +29,9 @@ def _account(tenant_url: str, user: str) -> str:
 
 
 def _get(account: str) -> str | None:
+    import keyring
+    import keyring.errors
+
     try:
         return keyring.get_password(_SERVICE, account)
     except keyring.errors.KeyringError as err:
@@ -38,6 +41,9 @@ def _get(account: str) -> str | None:
 
 
 def _set(account: str, secret: str | None, what: str) -> None:
+    import keyring
+    import keyring.errors
+
     try:
         if secret is None:
             with contextlib.suppress(keyring.errors.PasswordDeleteError):
@@ -57,6 +63,9 @@ def load_secret(tenant_url: str, user: str) -> str | None:
 
 
 def store_secret(tenant_url: str, user: str, secret: str) -> None:
+    import keyring
+    import keyring.errors
+
     try:
         keyring.set_password(_SERVICE, _account(tenant_url, user), secret)
     except keyring.errors.KeyringError as err:

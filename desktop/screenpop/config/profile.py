@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
+from screenpop.config.profile_root import PROFILE_ENV, instance_key, profile_root
 from screenpop.core.errors import ConfigError
 
-APP_NAME = "screenpop"
-PROFILE_ENV = "SCREENPOP_PROFILE"
+__all__ = ["PROFILE_ENV", "Profile"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,12 +18,7 @@ class Profile:
     @classmethod
     def resolve(cls, explicit: str | None = None, *, demo: bool = False) -> Profile:
         """``--profile``, else ``SCREENPOP_PROFILE``, else the user's own (or demo) profile."""
-        chosen = explicit or os.environ.get(PROFILE_ENV)
-        if chosen:
-            return cls(Path(chosen).expanduser().resolve())
-        root = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-        # The demo never touches the real profile's settings or cache.
-        return cls(root / "demo" if demo else root)
+        return cls(Path(profile_root(explicit, demo=demo)))
 
     def ensure(self) -> Profile:
         try:
@@ -73,4 +64,4 @@ class Profile:
     @property
     def instance_key(self) -> str:
         """Tells one profile's running app from another's (tests run many side by side)."""
-        return hashlib.sha256(str(self.root).encode()).hexdigest()[:16]
+        return instance_key(str(self.root))

@@ -14,7 +14,12 @@ from functools import lru_cache
 
 import phonenumbers
 
-from screenpop.core.call_uri import MAX_INPUT_LENGTH, split_call_text
+from screenpop.core.call_uri import (
+    MAX_INPUT_LENGTH,
+    has_call_scheme,
+    parse_call_uri,
+    split_call_text,
+)
 from screenpop.core.errors import InvalidNumberError
 from screenpop.core.extensions import split_extension
 from screenpop.core.normalise import normalise_caller_id
@@ -293,6 +298,18 @@ def parse_incoming(text: str, home_region: str, outside_line_prefix: str = "") -
         trailing=_trailing_digits(without_trunk.lstrip("0")),
         extension=extension,
     )
+
+
+def read_call_text(
+    text: str, home_region: str, outside_line_prefix: str = ""
+) -> tuple[IncomingNumber, str]:
+    """A call handed over as text (`screenpop call`, a link): its number, and the caller's name
+    where a SIP header value gives one (``"Kari" <sip:…>``). Raises InvalidNumberError, for a
+    link with the link's own reason ("a callto: link to a name has no number")."""
+    display_name = ""
+    if has_call_scheme(text) or "<" in text:
+        display_name = parse_call_uri(text).display_name
+    return parse_incoming(text, home_region, outside_line_prefix), display_name
 
 
 def format_e164(e164: str) -> str:

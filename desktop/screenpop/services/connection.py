@@ -13,28 +13,23 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import httpx
 
-from screenpop.config.credentials import (
-    SECRET_ENV,
-    load_app_secret,
-    load_refresh_token,
-    load_secret,
-    refresh_token_account,
-    store_refresh_token,
-)
+from screenpop.config.credentials import SECRET_ENV, load_app_secret, load_secret
 from screenpop.config.settings import Settings
 from screenpop.core.errors import ConfigError
 from screenpop.services.http import time_zone_header
 from screenpop.superoffice.auth import make_auth
 from screenpop.superoffice.auth_kind import AuthKind
-from screenpop.superoffice.bearer import OnlineSession
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.discovery import TenantLocator
-from screenpop.superoffice.oidc import OidcClient, OidcSettings
 from screenpop.superoffice.retry import RetryPolicy
 from screenpop.superoffice.tenant import TenantAddress, parse_tenant_address
+
+if TYPE_CHECKING:  # Online only: Authlib and joserfc are loaded for the sign-in that needs them
+    from screenpop.superoffice.bearer import OnlineSession
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +147,14 @@ def _online(
             "No client id is set up for the SuperOffice Online sign-in; "
             "an administrator sets `client_id` in the settings."
         )
+    from screenpop.config.credentials import (
+        load_refresh_token,
+        refresh_token_account,
+        store_refresh_token,
+    )
+    from screenpop.superoffice.bearer import OnlineSession
+    from screenpop.superoffice.oidc import OidcClient, OidcSettings
+
     app_token = load_app_secret(options.client_id, "app_token")
     locator = TenantLocator.for_address(http, address, app_token=app_token)
     oidc = OidcClient(

@@ -59,15 +59,20 @@ def time_zone_header(region: str) -> str:
 
 
 def http_client(
-    settings: Settings, timeout: httpx.Timeout = DEFAULT_TIMEOUT, *, strict: bool = False
+    settings: Settings,
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    *,
+    strict: bool = False,
+    threaded: bool = False,
 ) -> httpx.AsyncClient:
     """The process's shared HTTP client. A company CA file that cannot be used raises
     ConfigError with ``strict`` (a command the user is waiting on says why); otherwise it is
-    logged and the system's trust store serves alone (the app must start regardless)."""
+    logged and the system's trust store serves alone (the app must start regardless).
+    ``threaded``: its network I/O off the process's loop (the tray app's is the UI's)."""
     try:
-        return make_http_client(timeout, ca_file=settings.ca_file or None)
+        return make_http_client(timeout, ca_file=settings.ca_file or None, threaded=threaded)
     except ConfigError as err:
         if strict:
             raise
         log.warning("%s; using the system's trust store alone", err.message)
-        return make_http_client(timeout)
+        return make_http_client(timeout, threaded=threaded)

@@ -32,12 +32,31 @@ def tls_context(ca_file: str | Path | None = None) -> ssl.SSLContext:
 
 
 def make_http_client(
-    timeout: httpx.Timeout = DEFAULT_TIMEOUT, *, ca_file: str | Path | None = None
+    timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+    *,
+    ca_file: str | Path | None = None,
+    threaded: bool = False,
 ) -> httpx.AsyncClient:
-    """The one shared HTTP client of a process; ``ca_file`` is the Settings key ``ca_file``."""
+    """The one shared HTTP client of a process; ``ca_file`` is the Settings key ``ca_file``.
+
+    ``threaded``: its network I/O on a loop of its own in a worker thread
+    (:mod:`screenpop.superoffice.loop_thread`), for a process whose loop is the UI's."""
+    headers = {"User-Agent": f"Screenpop/{__version__}"}
+    context = tls_context(ca_file)
+    if not threaded:
+        return httpx.AsyncClient(
+            timeout=timeout, verify=context, headers=headers, follow_redirects=False
+        )
+    from screenpop.superoffice.loop_thread import LoopThreadTransport
+
+    def worker_client() -> httpx.AsyncClient:
+        # Verifies TLS and follows the environment's proxies; the client below builds the
+        # requests (headers, auth, timeouts) and reads the answers.
+        return httpx.AsyncClient(verify=context, follow_redirects=False)
+
     return httpx.AsyncClient(
         timeout=timeout,
-        verify=tls_context(ca_file),
-        headers={"User-Agent": f"Screenpop/{__version__}"},
+        headers=headers,
         follow_redirects=False,
+        transport=LoopThreadTransport(worker_client, name="http"),
     )

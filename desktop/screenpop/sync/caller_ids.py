@@ -159,9 +159,7 @@ def _layout(home_region: str) -> str:
     return f"{home_region}|{NORMALISER}"
 
 
-def _cached_hash(
-    cache_path: Path, source: str, home_region: str
-) -> tuple[str | None, int, bool]:
+def _cached_hash(cache_path: Path, source: str, home_region: str) -> tuple[str | None, int, bool]:
     """The cached set's hash (None: fetch it whole), its size, and whether the next set is
     written whole: nothing cached to keep, or normalised another way."""
     try:
@@ -328,9 +326,7 @@ async def sync_caller_ids(
     written whole is begun while it still arrives."""
     started = time.perf_counter()
     source = _source(client.tenant, selection_id, min_days)
-    last_hash, count, whole = await asyncio.to_thread(
-        _cached_hash, cache_path, source, home_region
-    )
+    last_hash, count, whole = await asyncio.to_thread(_cached_hash, cache_path, source, home_region)
     fetch = partial(
         client.fetch_caller_ids, last_hash, selection_id=selection_id, min_date=_min_date(min_days)
     )

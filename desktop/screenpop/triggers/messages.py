@@ -8,9 +8,9 @@ from typing import Any
 
 from screenpop.core.calls import CallEvent, CallState, Direction
 from screenpop.core.errors import ScreenpopError
+from screenpop.triggers.instance_client import MAX_MESSAGE_BYTES, PROTOCOL_VERSION, message_line
 
-PROTOCOL_VERSION = 1
-MAX_MESSAGE_BYTES = 64 * 1024
+__all__ = ["MAX_MESSAGE_BYTES", "PROTOCOL_VERSION", "Message", "MessageError", "decode", "encode"]
 
 
 class MessageError(ScreenpopError):
@@ -43,26 +43,21 @@ Message = CallEvent | OpenContact | ShowApp | SyncNow | Dial
 
 
 def encode(message: Message) -> bytes:
-    body: dict[str, Any]
     if isinstance(message, CallEvent):
-        body = {
-            "type": "call",
-            "number": message.number,
-            "state": message.state.value,
-            "call_id": message.call_id,
-            "display_name": message.display_name,
-            "source": message.source,
-            "direction": message.direction.value,
-        }
-    elif isinstance(message, OpenContact):
-        body = {"type": "open", "contact_id": message.contact_id}
-    elif isinstance(message, SyncNow):
-        body = {"type": "sync"}
-    elif isinstance(message, Dial):
-        body = {"type": "dial", "number": message.number}
-    else:
-        body = {"type": "show"}
-    return json.dumps({"v": PROTOCOL_VERSION, **body}).encode() + b"\n"
+        return message_line(
+            "call",
+            number=message.number,
+            state=message.state.value,
+            call_id=message.call_id,
+            display_name=message.display_name,
+            source=message.source,
+            direction=message.direction.value,
+        )
+    if isinstance(message, OpenContact):
+        return message_line("open", contact_id=message.contact_id)
+    if isinstance(message, Dial):
+        return message_line("dial", number=message.number)
+    return message_line("sync" if isinstance(message, SyncNow) else "show")
 
 
 def _text(body: dict[str, Any], key: str, limit: int = 512) -> str:

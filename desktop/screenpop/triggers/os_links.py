@@ -17,7 +17,7 @@ from screenpop.core.calls import CallEvent
 
 
 class OsLinkEvents(QObject):
-    def __init__(self, app: QCoreApplication, on_call: Callable[[CallEvent], None]) -> None:
+    def __init__(self, app: QCoreApplication, on_call: Callable[[CallEvent], object]) -> None:
         super().__init__(app)
         self._on_call = on_call
         app.installEventFilter(self)

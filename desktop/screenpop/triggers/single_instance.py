@@ -2,33 +2,33 @@
 
 The address is :func:`screenpop.triggers.instance_address.instance_address` (a socket in the
 user's runtime folder); messages are one line of versioned JSON each
-(:mod:`screenpop.triggers.messages`), answered by one line.
+(:mod:`screenpop.triggers.messages`), answered by one line
+(:class:`screenpop.triggers.instance_client.Reply`): done, or refused with the reason, which
+the sending command prints as its one-line error. Senders use the Qt-free client of
+:mod:`screenpop.triggers.instance_client`.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 from screenpop.triggers.instance_address import instance_address
-from screenpop.triggers.messages import (
-    MAX_MESSAGE_BYTES,
-    Message,
-    MessageError,
-    decode,
-    encode,
-)
+from screenpop.triggers.instance_client import Reply, exchange, is_listening
+from screenpop.triggers.messages import MAX_MESSAGE_BYTES, Message, MessageError, decode, encode
 
 log = logging.getLogger(__name__)
 
-_REPLY_OK = b'{"v": 1, "ok": true}\n'
-_REPLY_BAD = b'{"v": 1, "ok": false}\n'
 # A socket file removed under the app (a cleaner of temporary folders) is made anew this often.
 REFRESH_MS = 30_000
+
+Answer = Callable[[Message], Reply | Awaitable[Reply]]
 
 
 def server_name(instance_key: str) -> str:
@@ -36,36 +36,30 @@ def server_name(instance_key: str) -> str:
 
 
 def send(name: str, message: Message, timeout_ms: int = 3000) -> bool:
-    """Hand a message to the running app; False when none is running (or it did not answer)."""
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(timeout_ms):
-        return False
-    socket.write(encode(message))
-    # The result is not checked: it is False when the bytes already went out.
-    socket.waitForBytesWritten(timeout_ms)
-    answered = socket.waitForReadyRead(timeout_ms)
-    reply = bytes(socket.readAll().data()) if answered else b""
-    socket.disconnectFromServer()
-    return reply == _REPLY_OK
+    """Hand a message to the running app; False when none is running, it did not answer, or
+    it refused the message."""
+    reply = exchange(name, encode(message), timeout_ms / 1000)
+    return reply is not None and reply.ok
 
 
 def is_running(name: str) -> bool:
-    socket = QLocalSocket()
-    socket.connectToServer(name)
-    running = socket.waitForConnected(500)
-    socket.abort()
-    return running
+    return is_listening(name)
 
 
 class InstanceServer(QObject):
-    """Listens for messages from later `screenpop` processes of the same user and profile."""
+    """Listens for messages from later `screenpop` processes of the same user and profile.
+
+    Until :meth:`answer_with` names who handles them, every message it can read is answered
+    "done" and emitted as ``message_received``.
+    """
 
     message_received = Signal(object)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = name
+        self._answer: Answer | None = None
+        self._pending: set[asyncio.Future[Reply]] = set()
         self._server = QLocalServer(self)
         # Not UserAccessOption: with it Qt binds a temporary file and renames it over the name,
         # silently stealing a live instance's socket. Access is restricted after listening.
@@ -74,6 +68,11 @@ class InstanceServer(QObject):
         self._refresh = QTimer(self)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
+
+    def answer_with(self, answer: Answer) -> None:
+        """``answer`` handles each message and says what to answer the sender: at once, or
+        when an awaitable is done (`screenpop open` waits to hear whether the contact exists)."""
+        self._answer = answer
 
     def listen(self) -> bool:
         """Become the single instance. False when another live instance already is."""
@@ -106,6 +105,8 @@ class InstanceServer(QObject):
 
     def close(self) -> None:
         self._refresh.stop()
+        for pending in list(self._pending):
+            pending.cancel()
         self._server.close()
 
     def _accept(self) -> None:
@@ -126,7 +127,7 @@ class InstanceServer(QObject):
         buffer += bytes(socket.readAll().data())
         if len(buffer) > MAX_MESSAGE_BYTES:
             log.warning("dropping an oversized single-instance message")
-            socket.write(_REPLY_BAD)
+            socket.write(Reply.refused("the message is too large").encode())
             socket.disconnectFromServer()
             return
         while b"\n" in buffer:
@@ -136,10 +137,42 @@ class InstanceServer(QObject):
                 message = decode(line)
             except MessageError as err:
                 log.warning("ignoring a message from another process: %s", err.message)
-                socket.write(_REPLY_BAD)
+                reason = f"the running Screenpop cannot read the request ({err.message})"
+                self._reply(socket, Reply.refused(reason))
                 continue
-            # Handled before it is acknowledged: a hang-up the sender heard "ok" for is in the
-            # call log outbox on disk, even if the app is killed the next moment.
-            self.message_received.emit(message)
-            socket.write(_REPLY_OK)
+            if self._answer is None:
+                # Handled before it is acknowledged: a hang-up the sender heard "ok" for is in
+                # the call log outbox on disk, even if the app is killed the next moment.
+                self.message_received.emit(message)
+                self._reply(socket, Reply())
+                continue
+            answer = self._answer(message)
+            if isinstance(answer, Reply):
+                self._reply(socket, answer)
+            else:
+                self._reply_later(socket, answer)
+
+    @staticmethod
+    def _reply(socket: QLocalSocket, reply: Reply) -> None:
+        if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
+            socket.write(reply.encode())
             socket.flush()
+
+    def _reply_later(self, socket: QLocalSocket, answer: Awaitable[Reply]) -> None:
+        future = asyncio.ensure_future(answer)
+        self._pending.add(future)
+
+        def done(finished: asyncio.Future[Reply]) -> None:
+            self._pending.discard(finished)
+            if finished.cancelled():
+                return
+            error = finished.exception()
+            if error is not None:
+                log.error("answering another process failed", exc_info=error)
+                self._reply(socket, Reply.refused("the running Screenpop failed to do that"))
+                return
+            # The sender may have given up and gone: its socket is then already deleted.
+            if socket in self._buffers:
+                self._reply(socket, finished.result())
+
+        future.add_done_callback(done)

@@ -1,9 +1,10 @@
 """The open contact windows: one per company, each filled from SuperOffice behind the scenes.
 
 A second call from the same company raises and refreshes its window instead of adding one.
-Building a window takes a couple of frames, so one is built ahead, in an idle moment, and the
-next call's company moves into it. While the phone rings the caller's summary can be fetched
-ahead (:meth:`ContactWindows.prefetch`), so the window shows it as soon as it opens.
+Building a window takes a couple of frames, so once one has been opened the next is built
+ahead, in an idle moment, and the next call's company moves into it. While the phone rings
+the caller's summary can be fetched ahead (:meth:`ContactWindows.prefetch`), so the window
+shows it as soon as it opens.
 A summary fetched a few minutes ago (:class:`SummaryCache`) is shown at once and refreshed
 behind it; when the refresh fails it stays, marked with its age. Only the latest fetch of a
 window counts: an older answer that arrives late is dropped. Tickets are named by the tenant's
@@ -71,8 +72,8 @@ class ContactWindows(QObject):
         statuses: TicketStatusBook | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """``keep_spare``: build the next window ahead of time (the app does; tests that count
-        windows need not). ``statuses``: the tenant's ticket status names."""
+        """``keep_spare``: build the next window ahead of time once one is open (the app does;
+        tests that count windows need not). ``statuses``: the tenant's ticket status names."""
         super().__init__(parent)
         self._client = client
         self._statuses = statuses
@@ -91,9 +92,8 @@ class ContactWindows(QObject):
         self._spare_timer = QTimer(self)
         self._spare_timer.setSingleShot(True)
         self._spare_timer.setInterval(SPARE_DELAY_MS)
+        # The first window is built when first needed: an app idle in the tray need not hold one.
         self._spare_timer.timeout.connect(self._build_spare)
-        if keep_spare:
-            self._spare_timer.start()
 
     # -- the app's interface -----------------------------------------------------------------
     def open(
@@ -150,6 +150,24 @@ class ContactWindows(QObject):
         except RuntimeError:
             return  # no loop to fetch with (a widget built outside the app): nothing ahead
         self._fetch(contact_id)
+
+    async def check(self, contact_id: int) -> bool:
+        """Whether SuperOffice has the contact: False only when it says it has not (offline,
+        or not signed in, the window opens and says why it cannot load). The summary fetched
+        on the way is kept, so the company's window shows it as soon as it opens."""
+        if contact_id in self._windows or self.cache.fresh(contact_id, FRESH_S) is not None:
+            return True
+        limit = self._default_limit
+        try:
+            summary = await self._client().get_contact_summary(contact_id, limit)
+        except NotFoundError:
+            return False
+        except ScreenpopError as err:
+            log.info("could not check contact %d: %s", contact_id, err.message)
+            return True
+        self.cache.put(contact_id, summary, limit)
+        self._name_unknown_statuses(summary.tickets)
+        return True
 
     def refresh(self, contact_id: int) -> None:
         window = self._windows.get(contact_id)

@@ -175,8 +175,7 @@ class SummaryTab(QWidget):
         """``more``: the list was cut at the summary's limit, so the count is a lower bound."""
         self._loaded = True
         self._more = more
-        self.model.set_rows(rows)
-        self._update_page()
+        self.model.set_rows(rows)  # its reset shows the table or the message (_update_page)
         self._update_bottom()
 
     def set_footer(self, text: str) -> None:
