@@ -18,6 +18,8 @@ from screenpop.app import startup
 @pytest.fixture
 def lines_not_kept() -> Iterator[None]:
     kept = linecache.cache
+    # From nothing: whatever ran before in this process (PySide6 reads sources) filled it.
+    linecache.cache = {}
     startup._keep_no_source_lines()
     startup._keep_no_source_lines()  # a second start in the same process changes nothing
     try:

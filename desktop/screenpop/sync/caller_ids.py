@@ -287,6 +287,7 @@ def _store_as_it_comes(
                 pass  # what was taken is gone with the damaged file: the whole answer, then
             if item.answer is None:
                 return None
+            meta[META_HASH] = item.answer.hash
             with CallerIdCache(cache_path) as cache:
                 result, skipped = _write(cache, item.answer, meta, home_region)
     return result.added, result.removed, result.unchanged, skipped, result.total
