@@ -340,10 +340,16 @@ def _sync(profile: Profile) -> int:
     async def run() -> str:
         async with http_client(settings, strict=True) as http:
             client = make_client(settings, http)
-            result = await sync_caller_ids(
-                client, profile.cache_file, settings.home_region, **settings.sync_options()
+            # Side by side: the status list is one more request, and never fails the sync.
+            statuses = asyncio.ensure_future(
+                TicketStatusBook(profile.ticket_statuses_file).refresh(client)
             )
-            await TicketStatusBook(profile.ticket_statuses_file).refresh(client)
+            try:
+                result = await sync_caller_ids(
+                    client, profile.cache_file, settings.home_region, **settings.sync_options()
+                )
+            finally:
+                await statuses
         return result.summary_line()
 
     try:

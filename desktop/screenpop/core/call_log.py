@@ -15,8 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from screenpop.core.matching import Candidate
+if TYPE_CHECKING:
+    from screenpop.core.matching import Candidate
 
 # SuperOffice keeps an appointment's text in the text table: "max 2047 significant
 # characters" (database/tables/text.md). The whole description stays within it, so the
