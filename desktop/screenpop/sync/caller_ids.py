@@ -182,7 +182,9 @@ def _write(
     with cache.update(start_over=start_over) as update:
         skipped = _write_batches(update, answer.batches, home_region)
         meta[META_COUNT] = str(update.count)
-        return update.finish(meta), skipped
+        finished = update.finish(meta)
+    _let_go(answer)
+    return finished, skipped
 
 
 def _write_batches(update: CacheUpdate, batches: list[Batch], home_region: str) -> int:
@@ -192,10 +194,19 @@ def _write_batches(update: CacheUpdate, batches: list[Batch], home_region: str) 
     if update.worth_rebuilding():
         update.rebuild()
         fresh = [unique_positions(keys) for keys in keyed]
-    return sum(
-        _write_new(update, batch, keys, new, home_region)
-        for batch, keys, new in zip(batches, keyed, fresh, strict=True)
-    )
+    skipped = 0
+    for i, batch in enumerate(batches):
+        skipped += _write_new(update, batch, keyed[i], fresh[i], home_region)
+        keyed[i] = fresh[i] = []  # freed a batch at a time (see _let_go)
+    return skipped
+
+
+def _let_go(answer: CallerIdAnswer) -> None:
+    """Free the answer's entries a batch at a time. A million objects freed in one go, as
+    the last reference to them goes, hold Python's lock for tens of milliseconds: frames
+    the UI thread would miss."""
+    while answer.batches:
+        answer.batches.pop()
 
 
 def _write_new(
@@ -248,7 +259,9 @@ def _write_as_it_comes(
         meta[META_HASH] = answer.hash
         skipped += _write_batches(update, answer.batches[len(done) :], home_region)
         meta[META_COUNT] = str(update.count)
-        return update.finish(meta), skipped
+        finished = update.finish(meta)
+    _let_go(answer)
+    return finished, skipped
 
 
 def _store(
