@@ -135,6 +135,18 @@ def _hand_over(profile: Profile) -> bool:
     return False
 
 
+def embed_qt_conf() -> None:
+    """The frozen app: Qt's qt.conf (where its plugins and translations are), embedded as
+    PyInstaller's own run-time hook would have at every start (ours leaves it until Qt is
+    needed: packaging/pyinstaller/rthook_qt_paths.py)."""
+    if not getattr(sys, "frozen", False):
+        return
+    from _pyi_rth_utils import qt  # type: ignore[import-not-found]  # PyInstaller's, frozen only
+
+    base = Path(getattr(sys, "_MEIPASS", "")) / "PySide6"
+    qt.create_embedded_qt_conf("PySide6", str(base if sys.platform == "win32" else base / "Qt"))
+
+
 def _make_application() -> QApplication:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtGui import QIcon
@@ -146,6 +158,7 @@ def _make_application() -> QApplication:
 
     qInstallMessageHandler(_qt_messages_to_log)
     apply_app_user_model_id()
+    embed_qt_conf()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Screenpop")
