@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
@@ -26,10 +27,12 @@ from screenpop.core.matching import Candidate, match
 from screenpop.core.phone import IncomingNumber, parse_incoming
 from screenpop.core.pop_rules import PopAction, PopRules
 from screenpop.store.cache import CallerIdCache
-from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.toast import CallToast
 from screenpop.ui.toast_stack import DEFAULT_MAX_TOASTS, ToastStack, TrayGeometry
+
+if TYPE_CHECKING:
+    from screenpop.ui.contact_window import ContactWindow
 
 log = logging.getLogger(__name__)
 

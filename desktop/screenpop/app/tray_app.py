@@ -20,7 +20,6 @@ from PySide6.QtGui import QDesktopServices
 
 from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
 from screenpop.app.call_services import CallServices
-from screenpop.app.demo_callers import demo_callers
 from screenpop.app.live_pops import LivePops
 from screenpop.app.pops import PopController, pop_rules
 from screenpop.app.settings_watch import SettingsWatch
@@ -438,6 +437,9 @@ class ScreenpopApp:
         if status.health is SyncHealth.SYNCED:
             self.after_call.tenant_back()
         if self.demo and status.health is SyncHealth.SYNCED:
+            # The demo's CRM data (several MB of code and tables) only where it runs.
+            from screenpop.app.demo_callers import demo_callers
+
             self.tray.set_demo_numbers(demo_callers(self.cache))
 
     def _show_state(self, state: TrayState, detail: str, last_sync: datetime | None = None) -> None:
