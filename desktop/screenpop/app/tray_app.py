@@ -20,6 +20,7 @@ from PySide6.QtGui import QDesktopServices
 
 from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
 from screenpop.app.call_services import CallServices
+from screenpop.app.heap import release_freed_memory
 from screenpop.app.live_pops import LivePops
 from screenpop.app.pops import PopController, pop_rules
 from screenpop.app.settings_watch import SettingsWatch
@@ -434,6 +435,8 @@ class ScreenpopApp:
         else:
             detail = f"{status.error} — {count:,} cached caller IDs still work"
         self._show_state(_HEALTH_TO_TRAY[status.health], detail, status.last_success)
+        if status.health not in (SyncHealth.SYNCING, SyncHealth.NEVER):
+            release_freed_memory()  # what start-up or the sync freed, back to the OS
         if status.health is SyncHealth.SYNCED:
             self.after_call.tenant_back()
         if self.demo and status.health is SyncHealth.SYNCED:
