@@ -133,6 +133,7 @@ class PopController:
         if self.on_toast is not None:
             self.on_toast(key, toast)
         self.toasts.add(key, toast)
+        self.windows.warm_up()
         if untracked or state is CallState.RINGING:
             # A call without an id never hears of its end; a ring may be all a hook sends.
             toast.schedule_dismiss(self._settings.ringing_timeout_s * 1000)

@@ -149,6 +149,12 @@ class ContactWindows(QObject):
             self._limits[contact_id] = limit
             self.refresh(contact_id)
 
+    def warm_up(self) -> None:
+        """A call rings: with ``keep_spare``, the first window (its code too) is built in an idle
+        moment after the toast, so a click on the toast does not wait for it."""
+        if self._keep_spare and self._spare is None and not self._spare_timer.isActive():
+            self._spare_timer.start()
+
     def prefetch(self, contact_id: int) -> None:
         """Fetch the company's summary ahead, into the short-lived memory, if it is not there
         and not on its way (a window already open refreshes when it is opened again)."""
