@@ -302,6 +302,33 @@ def test_a_window_built_ahead_takes_the_next_company(
     run(loop, demo_http, scenario())
 
 
+def test_a_ringing_call_builds_the_first_window_ahead(
+    qtbot: QtBot,
+    loop: asyncio.AbstractEventLoop,
+    demo_http: httpx.AsyncClient,
+    make_windows: Callable[..., ContactWindows],
+) -> None:
+    # Nothing is built at idle: the app need not hold a window (or its code) until a call.
+    without = make_windows()
+    without.warm_up()
+    assert not without._spare_timer.isActive()
+    windows = make_windows(keep_spare=True)
+    windows._spare_timer.setInterval(10)  # seconds in the app
+    assert windows._spare is None and not windows._spare_timer.isActive()
+
+    async def scenario() -> None:
+        windows.warm_up()
+        await wait_until(lambda: windows._spare is not None)
+        spare = windows._spare
+        windows.warm_up()  # a second call while it waits builds no other
+        assert not windows._spare_timer.isActive() and windows._spare is spare
+        window = windows.open(3)
+        assert window is spare
+        await wait_until(lambda: window.view_state() is ViewState.READY)
+
+    run(loop, demo_http, scenario())
+
+
 def test_a_summary_fetched_while_it_rang_is_shown_at_once(
     qtbot: QtBot,
     loop: asyncio.AbstractEventLoop,

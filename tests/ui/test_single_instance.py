@@ -1,4 +1,4 @@
-"""The single-instance server over a real QLocalServer, with the client in another thread."""
+"""The single-instance server over a real local socket, with the client in another process."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from shiboken6 import isValid
@@ -26,7 +27,9 @@ from screenpop.store.added_callers import AddedCallers
 from screenpop.store.cache import CacheError, CallerIdCache
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import ForbiddenError
-from screenpop.ui.add_person_dialog import AddPersonDialog, Company
+
+if TYPE_CHECKING:
+    from screenpop.ui.add_person_dialog import AddPersonDialog, Company
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +56,8 @@ class AddPersonFlow:
 
     def start(self, incoming: IncomingNumber, on_added: Added) -> AddPersonDialog:
         """Show the form for ``incoming``; ``on_added`` hears of the person once created."""
+        from screenpop.ui.add_person_dialog import AddPersonDialog
+
         dialog = AddPersonDialog(incoming, self._settings().home_region, self._local_companies)
         dialog.company_search_requested.connect(
             lambda text: self._tasks.spawn(self._search(dialog, text), name="company search")

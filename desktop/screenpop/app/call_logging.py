@@ -17,6 +17,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
@@ -37,10 +38,12 @@ from screenpop.core.matching import Candidate
 from screenpop.services.call_log_sender import CallLogSender, SenderHealth, SenderStatus
 from screenpop.store.outbox import LogRow, LogState, Outbox, OutboxError
 from screenpop.ui.call_note import CallNote, CallNoteEditor, NoteStatus
-from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.i18n import arg
 from screenpop.ui.toast import CallToast
+
+if TYPE_CHECKING:
+    from screenpop.ui.contact_window import ContactWindow
 
 log = logging.getLogger(__name__)
 

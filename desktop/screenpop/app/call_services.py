@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -30,8 +31,10 @@ from screenpop.store.outbox import LogRow, Outbox, OutboxError
 from screenpop.superoffice.appointments import task_list
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.ui.i18n import arg
-from screenpop.ui.outbox_dialog import OutboxDialog
 from screenpop.ui.tray import TrayIcon
+
+if TYPE_CHECKING:
+    from screenpop.ui.outbox_dialog import OutboxDialog
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +167,8 @@ class CallServices:
     # -- Call logs… -----------------------------------------------------------------------------
     def show_outbox(self) -> None:
         if self._dialog is None:
+            from screenpop.ui.outbox_dialog import OutboxDialog
+
             dialog = OutboxDialog()
             if self.logging is not None:
                 dialog.log_requested.connect(self.logging.log_now)

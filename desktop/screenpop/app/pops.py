@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
@@ -26,10 +27,12 @@ from screenpop.core.matching import Candidate, match
 from screenpop.core.phone import IncomingNumber, parse_incoming
 from screenpop.core.pop_rules import PopAction, PopRules
 from screenpop.store.cache import CallerIdCache
-from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.toast import CallToast
 from screenpop.ui.toast_stack import DEFAULT_MAX_TOASTS, ToastStack, TrayGeometry
+
+if TYPE_CHECKING:
+    from screenpop.ui.contact_window import ContactWindow
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +133,7 @@ class PopController:
         if self.on_toast is not None:
             self.on_toast(key, toast)
         self.toasts.add(key, toast)
+        self.windows.warm_up()
         if untracked or state is CallState.RINGING:
             # A call without an id never hears of its end; a ring may be all a hook sends.
             toast.schedule_dismiss(self._settings.ringing_timeout_s * 1000)

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 FAULTS_LOG = "faults.log"
 _HEARTBEAT_MS = 250
+WORKER_THREADS = 3
 # Kept open for the life of the process: faulthandler writes to its descriptor on a crash.
 _faults_file: list[IO[str]] = []
 
@@ -211,6 +212,9 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
             # Two starts at the same moment, and the other won: hand over to it after all.
             return 0 if _hand_over(profile) else 1
         loop = qasync.QEventLoop(app)
+        # qasync's default starts ten threads at once; the app's work off the UI thread (answers
+        # parsed, the cache written) needs a few, and each thread costs memory for good.
+        loop.set_default_executor(qasync.QThreadExecutor(WORKER_THREADS))
         asyncio.set_event_loop(loop)
         screenpop = ScreenpopApp(profile, settings, demo, language)
         server.answer_with(functools.partial(answer, screenpop))

@@ -12,7 +12,7 @@ import logging
 import subprocess
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl
@@ -20,12 +20,13 @@ from PySide6.QtGui import QDesktopServices
 
 from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
 from screenpop.app.call_services import CallServices
-from screenpop.app.demo_callers import demo_callers
+from screenpop.app.heap import release_freed_memory
 from screenpop.app.live_pops import LivePops
 from screenpop.app.pops import PopController, pop_rules
 from screenpop.app.settings_watch import SettingsWatch
 from screenpop.app.setup_flow import SetupFlow
 from screenpop.app.softphone import Softphone
+from screenpop.app.sync_state import tray_state
 from screenpop.config.profile import Profile
 from screenpop.config.settings import Settings
 from screenpop.config.settings_files import load_settings, save_setting, system_settings_file
@@ -63,20 +64,6 @@ _CONNECTION = frozenset({"tenant_url", "auth", "user", "client_id", "environment
 _CACHED_SET = frozenset({"region", "selection_id", "min_days"})
 _SOFTPHONE = frozenset({"baresip", "baresip_allow_remote"})
 _CONTACT_GEOMETRY = "contact"
-_HEALTH_TO_TRAY = {
-    SyncHealth.NEVER: TrayState.SYNCING,
-    SyncHealth.SYNCING: TrayState.SYNCING,
-    SyncHealth.SYNCED: TrayState.SYNCED,
-    SyncHealth.OFFLINE: TrayState.OFFLINE,
-    SyncHealth.SIGN_IN_NEEDED: TrayState.SIGN_IN_NEEDED,
-}
-
-
-def _age(moment: datetime | None) -> str:
-    if moment is None:
-        return "not synced yet"
-    minutes = int((datetime.now(UTC) - moment).total_seconds() // 60)
-    return "synced just now" if minutes < 1 else f"synced {minutes} min ago"
 
 
 class ScreenpopApp:
@@ -427,17 +414,18 @@ class ScreenpopApp:
         return int(self.cache.meta(META_COUNT) or 0)
 
     def _on_sync_status(self, status: SyncStatus) -> None:
-        count = self._cached_count(status)
-        if status.health is SyncHealth.SYNCED:
-            detail = f"{count:,} caller IDs, {_age(status.last_success)}"
-        elif status.health in (SyncHealth.SYNCING, SyncHealth.NEVER):
-            detail = f"{count:,} caller IDs, syncing…"
-        else:
-            detail = f"{status.error} — {count:,} cached caller IDs still work"
-        self._show_state(_HEALTH_TO_TRAY[status.health], detail, status.last_success)
+        state, detail = tray_state(status, self._cached_count(status))
+        self._show_state(state, detail, status.last_success)
+        if status.health not in (SyncHealth.SYNCING, SyncHealth.NEVER):
+            # What start-up or the sync freed, back to the OS (off the UI thread: after a
+            # million entries that takes a while).
+            self.tasks.spawn(asyncio.to_thread(release_freed_memory), name="heap")
         if status.health is SyncHealth.SYNCED:
             self.after_call.tenant_back()
         if self.demo and status.health is SyncHealth.SYNCED:
+            # The demo's CRM data (several MB of code and tables) only where it runs.
+            from screenpop.app.demo_callers import demo_callers
+
             self.tray.set_demo_numbers(demo_callers(self.cache))
 
     def _show_state(self, state: TrayState, detail: str, last_sync: datetime | None = None) -> None:

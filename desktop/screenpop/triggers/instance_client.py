@@ -121,7 +121,7 @@ def exchange(address: str, line: bytes, timeout_s: float = 3.0) -> Reply | None:
         return _exchange_pipe(address, line, timeout_s)
     import _socket
 
-    path = address if address.startswith("/") else _qt_temp_path(address)
+    path = address if address.startswith("/") else qt_temp_path(address)
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         sock.settimeout(timeout_s)
@@ -144,7 +144,7 @@ def is_listening(address: str) -> bool:
         return pipe is not None
     import _socket
 
-    path = address if address.startswith("/") else _qt_temp_path(address)
+    path = address if address.startswith("/") else qt_temp_path(address)
     sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
     try:
         sock.settimeout(0.5)
@@ -156,7 +156,7 @@ def is_listening(address: str) -> bool:
     return True
 
 
-def _qt_temp_path(name: str) -> str:
+def qt_temp_path(name: str) -> str:
     """Where QLocalServer puts a bare name on Unix: in QDir::tempPath()."""
     from screenpop.triggers.instance_address import temp_folder
 

@@ -1,11 +1,12 @@
-"""One running app per user and profile, over QLocalServer; later starts hand it their work.
+"""One running app per user and profile, over a local socket; later starts hand it their work.
 
 The address is :func:`screenpop.triggers.instance_address.instance_address` (a socket in the
 user's runtime folder); messages are one line of versioned JSON each
 (:mod:`screenpop.triggers.messages`), answered by one line
 (:class:`screenpop.triggers.instance_client.Reply`): done, or refused with the reason, which
 the sending command prints as its one-line error. Senders use the Qt-free client of
-:mod:`screenpop.triggers.instance_client`.
+:mod:`screenpop.triggers.instance_client`; the socket is served by
+:mod:`screenpop.triggers.local_listener`.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
 from screenpop.triggers.instance_address import instance_address
 from screenpop.triggers.instance_client import Reply, exchange, is_listening
+from screenpop.triggers.local_listener import Listening, Peer, make_listener, remove_stale
 from screenpop.triggers.messages import MAX_MESSAGE_BYTES, Message, MessageError, decode, encode
 
 log = logging.getLogger(__name__)
@@ -60,11 +61,9 @@ class InstanceServer(QObject):
         self.name = name
         self._answer: Answer | None = None
         self._pending: set[asyncio.Future[Reply]] = set()
-        self._server = QLocalServer(self)
-        # Not UserAccessOption: with it Qt binds a temporary file and renames it over the name,
-        # silently stealing a live instance's socket. Access is restricted after listening.
-        self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._server = make_listener(self)
+        self._server.accepted.connect(self._accept)
+        self._buffers: dict[Peer, bytearray] = {}
         self._refresh = QTimer(self)
         self._refresh.setInterval(REFRESH_MS)
         self._refresh.timeout.connect(self.refresh)
@@ -78,26 +77,27 @@ class InstanceServer(QObject):
         """Become the single instance. False when another live instance already is."""
         if is_running(self.name):
             return False
-        if not self._server.listen(self.name):
-            if self._server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-                log.warning("cannot listen on %s: %s", self.name, self._server.errorString())
-                return False
+        listening = self._server.listen(self.name)
+        if listening is Listening.FAILED:
+            log.warning("cannot listen on %s: %s", self.name, self._server.error)
+            return False
+        if listening is Listening.IN_USE:
             # Two starts at once: the other won. Or a socket file left behind by a crash.
             if is_running(self.name):
                 return False
             log.info("removing a stale single-instance socket %s", self.name)
-            QLocalServer.removeServer(self.name)
-            if not self._server.listen(self.name):
+            remove_stale(self.name)
+            if self._server.listen(self.name) is not Listening.YES:
                 return False
         if sys.platform != "win32":
             # Only this user may hand the app calls.
-            Path(self._server.fullServerName()).chmod(0o600)
+            Path(self._server.path()).chmod(0o600)
             self._refresh.start()
         return True
 
     def refresh(self) -> bool:
         """Listen anew if the socket file was removed; True when it was."""
-        if not self._server.isListening() or Path(self._server.fullServerName()).exists():
+        if not self._server.is_listening() or Path(self._server.path()).exists():
             return False
         log.info("the single-instance socket %s was removed; listening anew", self.name)
         self._server.close()
@@ -109,26 +109,24 @@ class InstanceServer(QObject):
             pending.cancel()
         self._server.close()
 
-    def _accept(self) -> None:
-        while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            self._buffers[socket] = bytearray()
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(lambda s=socket: self._forget(s))
+    def _accept(self, socket: Peer) -> None:
+        self._buffers[socket] = bytearray()
+        socket.ready_read.connect(self._read)
+        socket.gone.connect(self._forget)
 
-    def _forget(self, socket: QLocalSocket) -> None:
+    def _forget(self, socket: Peer) -> None:
         self._buffers.pop(socket, None)
         socket.deleteLater()
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self, socket: Peer) -> None:
         buffer = self._buffers.get(socket)
         if buffer is None:
             return
-        buffer += bytes(socket.readAll().data())
+        buffer += socket.read_all()
         if len(buffer) > MAX_MESSAGE_BYTES:
             log.warning("dropping an oversized single-instance message")
-            socket.write(Reply.refused("the message is too large").encode())
-            socket.disconnectFromServer()
+            socket.send(Reply.refused("the message is too large").encode())
+            socket.hang_up()
             return
         while b"\n" in buffer:
             line, _, rest = bytes(buffer).partition(b"\n")
@@ -153,12 +151,10 @@ class InstanceServer(QObject):
                 self._reply_later(socket, answer)
 
     @staticmethod
-    def _reply(socket: QLocalSocket, reply: Reply) -> None:
-        if socket.state() == QLocalSocket.LocalSocketState.ConnectedState:
-            socket.write(reply.encode())
-            socket.flush()
+    def _reply(socket: Peer, reply: Reply) -> None:
+        socket.send(reply.encode())
 
-    def _reply_later(self, socket: QLocalSocket, answer: Awaitable[Reply]) -> None:
+    def _reply_later(self, socket: Peer, answer: Awaitable[Reply]) -> None:
         future = asyncio.ensure_future(answer)
         self._pending.add(future)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
 
@@ -30,8 +31,10 @@ from screenpop.core.ticket_status import TicketStatuses
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import NotFoundError
 from screenpop.sync.ticket_statuses import TicketStatusBook
-from screenpop.ui.contact_window import ContactWindow
 from screenpop.ui.i18n import arg
+
+if TYPE_CHECKING:
+    from screenpop.ui.contact_window import ContactWindow
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +46,14 @@ FRESH_S = 20.0
 
 GeometryLoader = Callable[[], QByteArray | None]
 GeometrySaver = Callable[[QByteArray], None]
+
+
+def _window_class() -> type[ContactWindow]:
+    # Imported when the first window is built: an app idle in the tray need not hold the
+    # window's code (its tabs, tables and header, about 3 MB).
+    from screenpop.ui.contact_window import ContactWindow
+
+    return ContactWindow
 
 
 def human_reason(err: ScreenpopError, contact_id: int) -> str:
@@ -138,6 +149,12 @@ class ContactWindows(QObject):
             self._limits[contact_id] = limit
             self.refresh(contact_id)
 
+    def warm_up(self) -> None:
+        """A call rings: with ``keep_spare``, the first window (its code too) is built in an idle
+        moment after the toast, so a click on the toast does not wait for it."""
+        if self._keep_spare and self._spare is None and not self._spare_timer.isActive():
+            self._spare_timer.start()
+
     def prefetch(self, contact_id: int) -> None:
         """Fetch the company's summary ahead, into the short-lived memory, if it is not there
         and not on its way (a window already open refreshes when it is opened again)."""
@@ -211,7 +228,7 @@ class ContactWindows(QObject):
 
     def _build_spare(self) -> None:
         if self._spare is None:
-            self._spare = ContactWindow(0, None, None)
+            self._spare = _window_class()(0, None, None)
 
     def _create(self, contact_id: int, caller: Candidate | None) -> ContactWindow:
         window, self._spare = self._spare, None
@@ -219,7 +236,7 @@ class ContactWindows(QObject):
             window.assign(contact_id, caller, self._links())
             window.set_statuses(self._ticket_statuses())
         else:
-            window = ContactWindow(
+            window = _window_class()(
                 contact_id, caller, self._links(), statuses=self._ticket_statuses()
             )
         if self._keep_spare:

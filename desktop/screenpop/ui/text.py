@@ -7,7 +7,6 @@ like HTML), button and menu texts ("&" is a mnemonic) and window titles ("[*]" i
 
 from __future__ import annotations
 
-import html
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject
@@ -34,6 +33,8 @@ def plain_tooltip(text: str) -> str:
     """
     if not text:
         return ""
+    import html  # its entity tables (0.3 MB) wait for the first tooltip
+
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
