@@ -14,8 +14,8 @@ configured and filled by ``screenpop sync`` (real processes), then, at the same 
   many actions as the app's, shown, and the event loop running (nothing else).
 
 Both run as installed (bytecode compiled; ``PYTHONDONTWRITEBYTECODE`` dropped). Once the app
-has logged its first sync and ``--settle`` seconds have passed (it builds a contact window
-ahead 1.5 s after start), each one's ``VmRSS`` is read from /proc five times a second apart;
+has logged its first sync and ``--settle`` seconds have passed (nothing is built ahead while
+no call rings), each one's ``VmRSS`` is read from /proc five times a second apart;
 the medians are printed with RssAnon/RssFile and their ratio (target ≤ 1.5).
 """
 
