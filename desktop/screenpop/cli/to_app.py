@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from screenpop.cli.handover import (
     CALL_REPLY_S,
@@ -17,8 +18,6 @@ from screenpop.cli.handover import (
 )
 from screenpop.core.errors import ScreenpopError
 
-# typing is imported by the commands that need it, not by a hook handing over a call.
-TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Callable

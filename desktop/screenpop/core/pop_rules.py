@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from screenpop.core.calls import CallState
+from screenpop.core.token_bucket import TokenBucket
 
 log = logging.getLogger(__name__)
 
@@ -58,19 +59,11 @@ class PopRateGuard:
         *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        self._burst = float(max(1, burst))
-        self._rate = per_second
-        self._clock = clock
-        self._tokens = self._burst
-        self._at = clock()
+        self._bucket = TokenBucket(max(1, burst), per_second, clock)
         self.suppressed = 0
 
     def allow(self) -> bool:
-        now = self._clock()
-        self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
-        self._at = now
-        if self._tokens >= 1.0:
-            self._tokens -= 1.0
+        if self._bucket.take():
             if self.suppressed:
                 log.info("%d pops were suppressed by a flood of calls", self.suppressed)
             self.suppressed = 0

@@ -29,6 +29,7 @@ from screenpop.core.errors import ScreenpopError
 from screenpop.core.live_match import as_live, check_hits, resolved, search_digits
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber
+from screenpop.core.token_bucket import TokenBucket
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import NotFoundError
 
@@ -97,26 +98,6 @@ async def find_live(
     return [hit for hit in found if hit is not None] + companies
 
 
-class _Bucket:
-    """``burst`` at once, then ``per_second``."""
-
-    def __init__(self, burst: int, per_second: float, clock: Callable[[], float]) -> None:
-        self._burst = float(burst)
-        self._rate = per_second
-        self._clock = clock
-        self._tokens = self._burst
-        self._at = clock()
-
-    def take(self) -> bool:
-        now = self._clock()
-        self._tokens = min(self._burst, self._tokens + (now - self._at) * self._rate)
-        self._at = now
-        if self._tokens < 1.0:
-            return False
-        self._tokens -= 1.0
-        return True
-
-
 class LiveLookup:
     """Live lookups for one session; ``client`` and ``home_region`` are asked each time (the
     app makes a new client when the settings change)."""
@@ -135,7 +116,7 @@ class LiveLookup:
         self._home_region = home_region
         self._deadline_s = deadline_s
         self._clock = clock
-        self._bucket = _Bucket(burst, per_second, clock)
+        self._bucket = TokenBucket(burst, per_second, clock)
         self._gate = asyncio.Semaphore(LOOKUPS_AT_ONCE)
         self._memory: OrderedDict[str, tuple[float, LiveAnswer]] = OrderedDict()
         self._pending: dict[str, asyncio.Task[LiveAnswer]] = {}

@@ -165,7 +165,7 @@ def new_appointment(
 async def create_appointment(client: SuperOfficeClient, entity: dict[str, Any]) -> int:
     """POSTs ``entity`` once; the new appointment's id. An answer without one is a
     BadResponseError, though the appointment may exist (the caller looks for it)."""
-    raw = await client.call("POST", "Appointment", once=True, json=entity)
+    raw = await client.call("POST", "Appointment", retry=False, json=entity)
     try:
         appointment_id = as_int(as_object(raw, "AppointmentEntity").get("AppointmentId"), "id")
     except DecodeError:

@@ -341,11 +341,11 @@ class SuperOfficeClient(PersonCalls):
                 f"SuperOffice sent a ticket status list of an unknown shape: {err}"
             ) from None
 
-    async def call(self, method: str, path: str, *, once: bool = False, **kwargs: Any) -> Any:
+    async def call(self, method: str, path: str, *, retry: bool = True, **kwargs: Any) -> Any:
         """Any other documented call (``path`` under ``api/v1``), its JSON answer decoded,
-        within the summary's size cap. ``once``: sent a single time, for a request that makes
-        something (a POST): what a lost answer means is the caller's to find out."""
-        return await self._request(method, path, self.limits.summary, retry=not once, **kwargs)
+        within the summary's size cap. ``retry=False``: sent a single time, for a request that
+        makes something (a POST): what a lost answer means is the caller's to find out."""
+        return await self._request(method, path, self.limits.summary, retry=retry, **kwargs)
 
     async def get_contact_summary(self, contact_id: int, limit: int = 10) -> ContactSummary:
         raw = await self._request(

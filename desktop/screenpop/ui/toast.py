@@ -31,8 +31,8 @@ from screenpop.ui.i18n import QT_TRANSLATE_NOOP, arg, plural
 from screenpop.ui.placement import GAP, MARGIN, Corner, pointer_screen, stacked_position
 from screenpop.ui.text import caller_name, matched_by_text, one_line, title_safe
 from screenpop.ui.toast_avatar import Avatar, initials
-from screenpop.ui.toast_card import ToastCard
-from screenpop.ui.toast_chooser import ChoiceRow, Chooser, accent
+from screenpop.ui.toast_card import ToastCard, accent
+from screenpop.ui.toast_chooser import ChoiceRow, Chooser
 from screenpop.ui.toast_lookup import ADD_TEXT, ADD_TIP, LookupState, lookup_detail
 from screenpop.ui.widgets import ElidedLabel, make_secondary, plain_label, scaled_font
 

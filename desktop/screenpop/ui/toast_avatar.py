@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QWidget
 
 from screenpop.ui.text import one_line
-from screenpop.ui.toast_chooser import accent
+from screenpop.ui.toast_card import accent
 from screenpop.ui.widgets import mix, scaled_font
 
 

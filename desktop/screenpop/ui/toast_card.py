@@ -7,14 +7,28 @@ activating. Its corners are see-through where a compositor draws them, else a ma
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QRegion, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QRegion,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from screenpop.ui.compositing import translucency_works
-from screenpop.ui.toast_chooser import accent
 from screenpop.ui.widgets import mix
 
 RADIUS = 10.0
+
+
+def accent(palette: QPalette) -> QColor:
+    """The active accent: a toast is never the active window (it must not take focus), and
+    the inactive Highlight of many styles is close to the window colour."""
+    return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
 
 
 class ToastCard(QWidget):

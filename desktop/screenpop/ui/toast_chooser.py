@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QEnterEvent,
     QFocusEvent,
     QFont,
@@ -22,17 +21,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLineEdit, QScrollArea, QVBox
 
 from screenpop.core.matching import Candidate
 from screenpop.ui.text import caller_name, one_line
+from screenpop.ui.toast_card import accent
 from screenpop.ui.widgets import ElidedLabel, make_secondary, mix, plain_label, scaled_font
 
 MAX_VISIBLE_CHOICES = 5
 FILTER_FROM = 3
 """Candidates from which the chooser offers a filter box."""
-
-
-def accent(palette: QPalette) -> QColor:
-    """The active accent: a toast is never the active window (it must not take focus), and
-    the inactive Highlight of many styles is close to the window colour."""
-    return palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
 
 
 class ChoiceRow(QFrame):
