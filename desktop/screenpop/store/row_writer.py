@@ -20,8 +20,6 @@ import sqlite3
 import threading
 from dataclasses import dataclass, field
 
-from screenpop.core.bulk_thread import lower_this_thread
-
 _MOST_PARAMETERS = 32_766
 """SQLite's default most parameters a statement (3.32 on), and a bound on the time the
 writer holds Python's lock binding one statement."""
@@ -103,7 +101,6 @@ class RowWriter:
 
     def _run(self) -> None:
         assert self._queue is not None
-        lower_this_thread()
         while (item := self._queue.get()) is not _STOP:
             try:
                 if self._failure is not None or self._discard:

@@ -19,7 +19,6 @@ from typing import Any
 import httpx
 import msgspec
 
-from screenpop.core.bulk_thread import run_bulk
 from screenpop.core.errors import DecodeError
 from screenpop.core.links import WebClientLinks
 from screenpop.core.models import CallerIdCollection, ContactSummary
@@ -375,7 +374,7 @@ async def _parse_json(
         try:
             if len(body) < _DECODE_IN_THREAD_FROM:
                 return parse(body)
-            return await run_bulk("answer decoder", _parse_and_free, parse, body)
+            return await asyncio.to_thread(_parse_and_free, parse, body)
         except NotJsonError:  # retried: a garbled answer may come whole next time
             raise BadResponseError(
                 f"SuperOffice sent an answer that is not JSON (HTTP {status})."

@@ -13,7 +13,6 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from screenpop.core.bulk_thread import run_bulk
 from screenpop.core.errors import DecodeError
 from screenpop.core.models import CallerId
 from screenpop.core.normalise import NORMALISER, normalise_caller_id, normaliser
@@ -369,7 +368,7 @@ async def _fetch_then_store(
         return None
     handed = [collection]
     del collection
-    return await run_bulk("cache sync", _store, cache_path, handed, source, home_region)
+    return await asyncio.to_thread(_store, cache_path, handed, source, home_region)
 
 
 async def _fetch_as_it_comes(
@@ -377,7 +376,7 @@ async def _fetch_as_it_comes(
 ) -> _Stored | None:
     pieces = PiecesAsSent()
     store = asyncio.ensure_future(
-        run_bulk("cache sync", _store_as_it_comes, cache_path, pieces, source, home_region)
+        asyncio.to_thread(_store_as_it_comes, cache_path, pieces, source, home_region)
     )
     try:
         await fetch(pieces=pieces)  # the answer goes to the store's thread, and is freed there
