@@ -26,6 +26,7 @@ from screenpop.app.pops import PopController, pop_rules
 from screenpop.app.settings_watch import SettingsWatch
 from screenpop.app.setup_flow import SetupFlow
 from screenpop.app.softphone import Softphone
+from screenpop.app.sync_process import sync_in_a_process
 from screenpop.app.sync_state import tray_state
 from screenpop.config.profile import Profile
 from screenpop.config.settings import Settings
@@ -41,7 +42,7 @@ from screenpop.services.http import http_client
 from screenpop.store.cache import CallerIdCache
 from screenpop.store.history import CallHistory, HistoryError
 from screenpop.superoffice.client import SuperOfficeClient
-from screenpop.sync.caller_ids import META_COUNT, SyncResult, sync_caller_ids
+from screenpop.sync.caller_ids import META_COUNT, SyncResult
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
 from screenpop.sync.ticket_statuses import MAX_AGE_S, TicketStatusBook
 from screenpop.triggers.messages import Dial, Message, OpenContact, ShowApp, SyncNow
@@ -165,13 +166,11 @@ class ScreenpopApp:
         self.after_call.tenant_back()
 
     async def _sync(self) -> SyncResult:
-        result = await sync_caller_ids(
-            self.client(),
-            self.profile.cache_file,
-            self.settings.home_region,
-            **self.settings.sync_options(),
-        )
-        await self.statuses.refresh(self.client(), max_age_s=MAX_AGE_S)
+        # In a process of its own: a million caller IDs must not take the UI thread's frames.
+        client = self.client()
+        assert self._connection is not None
+        result = await sync_in_a_process(self.profile, self._connection, self.language)
+        await self.statuses.refresh(client, max_age_s=MAX_AGE_S)
         return result
 
     @property

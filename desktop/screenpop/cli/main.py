@@ -48,6 +48,8 @@ _COMMAND_HELP = {
     "summary": "print what the contact window shows for a contact",
     "dial": "dial a number (the softphone, or the OS tel: handler)",
 }
+# Commands for the app's own use: parsed like the others, never listed.
+_HIDDEN_COMMANDS = frozenset({"sync-process"})
 
 
 def _parser_class() -> type[argparse.ArgumentParser]:
@@ -94,6 +96,8 @@ def _build_parser(command: str | None) -> argparse.ArgumentParser:
         name: sub.add_parser(name, parents=[common], help=help_text)
         for name, help_text in _COMMAND_HELP.items()
     }
+    if command in _HIDDEN_COMMANDS:
+        sub.add_parser(command, parents=[common])
 
     if command == "demo-server":
         server = commands["demo-server"]
@@ -210,14 +214,14 @@ def _command(args: list[str]) -> str | None:
     at = _command_at(args)
     command = None if at is None else args[at]
     # An unknown command: argparse lists every command's name, none of their options.
-    return command if command in _COMMAND_HELP else None
+    return command if command in _COMMAND_HELP or command in _HIDDEN_COMMANDS else None
 
 
 def _links_as_calls(args: list[str]) -> list[str]:
     """A tel:/callto:/sip:/sips: link handed over by the desktop in the command's place is a
     call (`screenpop --profile P tel:+47…`); a link as another command's argument is left be."""
     at = _command_at(args)
-    if at is None or args[at] in _COMMAND_HELP:
+    if at is None or args[at] in _COMMAND_HELP or args[at] in _HIDDEN_COMMANDS:
         return args
     link = args[at]
     if not is_plain_link(link):
@@ -248,6 +252,10 @@ def _dispatch(args: argparse.Namespace, profile: Profile, verbose: bool) -> int:
         return sign_in(profile)
     if command == "sync":
         return _sync(profile)
+    if command == "sync-process":
+        from screenpop.cli.sync_process import main as sync_process
+
+        return sync_process(profile)
     if command == "lookup":
         return _lookup(args, profile)
     if command == "call":

@@ -7,6 +7,10 @@ the system browser (``connection.session.sign_in(open_browser)``). A ticket on a
 address is Online too: looked up and followed like Bearer, and sent with the ``SO-AppToken``
 SuperOffice requires beside it (``api/authentication/online/auth-header-types.md``: the
 application's client secret). Basic is not allowed in Online (``onsite/webapi/index.md``).
+
+A sync process the app starts is handed the app's credential (:meth:`Connection.credential`)
+and builds its client with it (``make_connection(…, credential=…)``): the password or ticket
+instead of the keyring's, the access token instead of a session of its own.
 """
 
 from __future__ import annotations
@@ -52,12 +56,25 @@ class Connection:
     client: SuperOfficeClient
     session: OnlineSession | None = None
     """Online only: sign in with it when requests fail with SignInNeededError."""
+    secret: str | None = None
+    """Onsite, or a ticket on Online: the password or ticket the client sends."""
+
+    async def credential(self) -> str | None:
+        """What a sync process needs to act as this connection: the password or ticket, or
+        an access token to send now (refreshed first if it is about to expire)."""
+        if self.session is not None:
+            return await self.session.access_token()
+        return self.secret
 
 
 def make_client(
-    settings: Settings, http: httpx.AsyncClient, *, language: str = "en"
+    settings: Settings,
+    http: httpx.AsyncClient,
+    *,
+    language: str = "en",
+    credential: str | None = None,
 ) -> SuperOfficeClient:
-    return make_connection(settings, http, language=language).client
+    return make_connection(settings, http, language=language, credential=credential).client
 
 
 def make_connection(
@@ -68,10 +85,12 @@ def make_connection(
     online: OnlineOptions | None = None,
     retry: RetryPolicy | None = None,
     language: str = "en",
+    credential: str | None = None,
 ) -> Connection:
     """Raises ConfigError (one line) for what the user or administrator must set up first.
     Requests ask for ``language`` and the agent's time zone (by default the home region's:
-    :func:`screenpop.services.http.time_zone_header`)."""
+    :func:`screenpop.services.http.time_zone_header`). ``credential``: the app's, handed to
+    a sync process (see the module)."""
     if time_zone is None:
         time_zone = time_zone_header(settings.home_region)
     if not settings.tenant_url:
@@ -82,6 +101,9 @@ def make_connection(
     options = online or OnlineOptions.from_settings(settings)
     address = parse_tenant_address(settings.tenant_url, options.environment)
     if settings.auth is AuthKind.ONLINE:
+        if credential is not None:
+            return _online_with_token(address, http, options, time_zone, retry, language,
+                                      credential)  # fmt: skip
         return _online(address, http, options, time_zone, retry, language)
     if address.is_online and settings.auth is AuthKind.BASIC:
         raise ConfigError(
@@ -89,7 +111,7 @@ def make_connection(
             "run `screenpop configure --auth online` and sign in with the browser."
         )
     tenant = address.tenant
-    secret = load_secret(tenant.base, settings.user)
+    secret = credential if credential is not None else load_secret(tenant.base, settings.user)
     if not secret:
         raise ConfigError(
             f"No password is stored for {settings.user or 'this user'} at {tenant.host}: "
@@ -101,11 +123,11 @@ def make_connection(
         locator = TenantLocator.for_address(http, address, app_token=app_token)
         client = SuperOfficeClient(http, locator, auth, time_zone=time_zone,
                                    app_token=app_token, retry=retry, language=language)  # fmt: skip
-        return Connection(client)
+        return Connection(client, secret=secret)
     client = SuperOfficeClient(
         http, tenant, auth, time_zone=time_zone, retry=retry, language=language
     )
-    return Connection(client)
+    return Connection(client, secret=secret)
 
 
 def _ticket_app_token(address: TenantAddress, options: OnlineOptions) -> str:
@@ -129,14 +151,26 @@ def _ticket_app_token(address: TenantAddress, options: OnlineOptions) -> str:
     return token
 
 
-def _online(
+def _online_with_token(
     address: TenantAddress,
     http: httpx.AsyncClient,
     options: OnlineOptions,
     time_zone: str,
     retry: RetryPolicy | None,
     language: str,
+    token: str,
 ) -> Connection:
+    """Online with an access token handed over: no session, no sign-in code loaded."""
+    _check_online(address, options)
+    app_token = load_app_secret(options.client_id, "app_token")
+    locator = TenantLocator.for_address(http, address, app_token=app_token)
+    auth = make_auth(AuthKind.ONLINE, "", token)
+    client = SuperOfficeClient(http, locator, auth, time_zone=time_zone, app_token=app_token,
+                               retry=retry, language=language)  # fmt: skip
+    return Connection(client)
+
+
+def _check_online(address: TenantAddress, options: OnlineOptions) -> None:
     if not address.customer:
         raise ConfigError(
             "SuperOffice Online sign-in needs the customer id in the tenant address, "
@@ -147,6 +181,17 @@ def _online(
             "No client id is set up for the SuperOffice Online sign-in; "
             "an administrator sets `client_id` in the settings."
         )
+
+
+def _online(
+    address: TenantAddress,
+    http: httpx.AsyncClient,
+    options: OnlineOptions,
+    time_zone: str,
+    retry: RetryPolicy | None,
+    language: str,
+) -> Connection:
+    _check_online(address, options)
     from screenpop.config.credentials import (
         load_refresh_token,
         refresh_token_account,
