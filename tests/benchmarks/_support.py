@@ -27,7 +27,8 @@ from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.client import SuperOfficeClient, make_http_client
 from screenpop.superoffice.tenant import Tenant
 from screenpop.sync import caller_ids as sync_module
-from screenpop.sync.caller_ids import SyncResult, sync_caller_ids
+from screenpop.sync.caller_ids import sync_caller_ids
+from screenpop.sync.result import SyncResult
 
 USER = "demo"
 PASSWORD = "demo"

@@ -101,7 +101,7 @@ def test_commands_without_the_network_load_no_http(tmp_path: Path, args: list[st
 
 def test_lookup_knows_a_synced_cache_as_the_sync_marks_it() -> None:
     from screenpop.cli.main import SYNCED_MARK
-    from screenpop.sync.caller_ids import META_HASH
+    from screenpop.sync.result import META_HASH
 
     assert SYNCED_MARK == META_HASH
 

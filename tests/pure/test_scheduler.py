@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import random
 
-from screenpop.sync.caller_ids import SyncResult
+from screenpop.sync.result import SyncResult
 from screenpop.sync.scheduler import MIN_INTERVAL_S, SyncHealth, SyncScheduler, SyncStatus
 
 

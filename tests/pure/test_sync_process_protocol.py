@@ -13,7 +13,6 @@ from screenpop.superoffice.errors import (
     SignInNeededError,
     TenantUnreachableError,
 )
-from screenpop.sync.caller_ids import SyncResult
 from screenpop.sync.process_protocol import (
     COMMAND,
     Handover,
@@ -22,6 +21,7 @@ from screenpop.sync.process_protocol import (
     encode_error,
     encode_result,
 )
+from screenpop.sync.result import SyncResult
 
 
 def test_the_command_is_one_the_command_line_takes() -> None:

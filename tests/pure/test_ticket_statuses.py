@@ -163,3 +163,22 @@ async def test_a_list_that_fails_to_load_keeps_the_kept_one(
         assert book.statuses(client)[12].name == "New"
     assert "ticket status list not fetched" in caplog.text
     assert json.loads(path.read_text())["sets"]["en"]["fetched_at"] == 1.0
+
+
+async def test_a_list_fetched_by_the_sync_process_is_read_again(
+    tmp_path: Path, demo_http: tuple[httpx.AsyncClient, list[str]]
+) -> None:
+    http, _ = demo_http
+    client = _client(http)
+    app_book = TicketStatusBook(tmp_path / "s.json")
+    heard: list[str] = []
+    app_book.add_listener(lambda: heard.append(app_book.statuses(client)[17].name))
+    app_book.reload()  # nothing in use yet: nobody is told (and nothing is read)
+    assert heard == []
+    assert len(app_book.statuses(client)) == 0  # a window named its statuses: none kept
+    # The sync's process fetches the list into the profile's file.
+    assert await TicketStatusBook(tmp_path / "s.json").refresh(client)
+    assert len(app_book.statuses(client)) == 0  # this process does not know yet
+    app_book.reload()
+    assert heard == ["Waiting for customer"]
+    assert len(app_book.statuses(client)) == 9

@@ -25,10 +25,11 @@ from screenpop.core.phone import IncomingNumber
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.store.added_callers import AddedCallers
 from screenpop.store.cache import CacheError, CallerIdCache
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import ForbiddenError
+from screenpop.ui.widgets import bring_up
 
 if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
     from screenpop.ui.add_person_dialog import AddPersonDialog, Company
 
 log = logging.getLogger(__name__)
@@ -71,9 +72,7 @@ class AddPersonFlow:
         # the garbage collector could otherwise break on any thread.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialogs.append(dialog)
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
+        bring_up(dialog)
         return dialog
 
     def _forget(self, dialog: AddPersonDialog) -> None:

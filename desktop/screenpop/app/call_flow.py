@@ -14,6 +14,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from screenpop.app.pops import PopController
 from screenpop.core.call_life import Call, CallTracker, Change, call_key, forgotten
@@ -29,6 +30,14 @@ log = logging.getLogger(__name__)
 
 # How often calls whose end never came are looked for.
 PRUNE_EVERY_MS = 60_000
+
+
+def open_history(path: Path) -> CallHistory | None:
+    try:
+        return CallHistory(path)
+    except HistoryError as err:
+        log.warning("no call history this time: %s", err.message)
+        return None
 
 
 def recent_call(entry: HistoryEntry) -> RecentCall:
@@ -85,6 +94,15 @@ class CallFlow:
             return
         self._record(update.call, incoming.e164, candidates)
         self.pops.render(update, matched)
+
+    def recent_caller(self, call: RecentCall) -> Candidate | None:
+        """The person of a recent call, from the cache, so its window names them again."""
+        matched = self.pops.match_call(CallEvent(call.number, source="recent"))
+        for candidate in matched[1] if matched else []:
+            same_person = not call.person_id or candidate.person_id == call.person_id
+            if candidate.contact_id == call.contact_id and same_person:
+                return candidate
+        return None
 
     def _forget(self, calls: Sequence[Call]) -> None:
         for call in calls:

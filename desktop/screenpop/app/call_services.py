@@ -29,11 +29,12 @@ from screenpop.core.tasks import BackgroundTasks
 from screenpop.services.call_log_sender import CallLogSender, SenderHealth, SenderStatus
 from screenpop.store.outbox import LogRow, Outbox, OutboxError
 from screenpop.superoffice.appointments import task_list
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.ui.i18n import arg
 from screenpop.ui.tray import TrayIcon
+from screenpop.ui.widgets import bring_up
 
 if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
     from screenpop.ui.outbox_dialog import OutboxDialog
 
 log = logging.getLogger(__name__)
@@ -176,9 +177,7 @@ class CallServices:
             dialog.finished.connect(lambda *_: setattr(self, "_dialog", None))
             self._dialog = dialog
         self._fill_dialog()
-        self._dialog.show()
-        self._dialog.raise_()
-        self._dialog.activateWindow()
+        bring_up(self._dialog)
 
     def _fill_dialog(self) -> None:
         if self._dialog is None:

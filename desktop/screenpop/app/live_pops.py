@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from screenpop.app.add_person_flow import AddPersonFlow
 from screenpop.app.pops import PopController
@@ -28,9 +29,11 @@ from screenpop.services.live_lookup import LiveAnswer, LiveLookup, Outcome
 from screenpop.store.added_callers import FILE_NAME as ADDED_FILE
 from screenpop.store.added_callers import AddedCallers
 from screenpop.store.cache import CallerIdCache
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.ui.toast import CallToast
 from screenpop.ui.toast_lookup import LookupState
+
+if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
 

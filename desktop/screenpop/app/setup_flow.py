@@ -22,9 +22,9 @@ from screenpop.config.settings_files import locked_settings, save_setting
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.integration.identity import app_command
-from screenpop.services.connection import make_connection
 from screenpop.superoffice.tenant import parse_tenant_address
 from screenpop.ui.i18n import arg
+from screenpop.ui.widgets import bring_up
 
 if TYPE_CHECKING:  # the dialogs are loaded when first opened, not by an app idle in the tray
     import httpx
@@ -101,9 +101,7 @@ class SetupFlow:
 
     def _present(self) -> None:
         assert self.dialog is not None
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.activateWindow()
+        bring_up(self.dialog)
 
     # -- what OK keeps ---------------------------------------------------------------------
 
@@ -143,6 +141,8 @@ class SetupFlow:
             QCoreApplication.translate("SetupFlow", "Signing in: finish in your browser…")
         )
         try:
+            from screenpop.services.connection import make_connection
+
             session = make_connection(chosen, self._http()).session
             if session is None:
                 return

@@ -204,6 +204,7 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
     with step("services"):
         from screenpop.app.instance_answers import answer
         from screenpop.app.tray_app import ScreenpopApp
+        from screenpop.superoffice.auth_kind import AuthKind
         from screenpop.triggers.os_links import OsLinkEvents
         from screenpop.triggers.single_instance import InstanceServer
 
@@ -220,10 +221,14 @@ def run_app(profile: Profile, *, verbose: bool = False, demo: bool = False) -> i
         server.answer_with(functools.partial(answer, screenpop))
         links = OsLinkEvents(app, functools.partial(answer, screenpop))
         heartbeat = _quit_on_signals(screenpop.quit_requested)
-        try:
-            screenpop.client()
-        except ScreenpopError as err:
-            log.warning("not ready to talk to SuperOffice: %s", err.message)
+        if settings.auth is AuthKind.ONLINE:
+            # The session (its sign-in code) comes now: the first sync hands over its token.
+            # Onsite the sync process reads the settings itself, and this one needs no HTTP
+            # stack until a call; what is missing the first sync says in the tray.
+            try:
+                screenpop.client()
+            except ScreenpopError as err:
+                log.warning("not ready to talk to SuperOffice: %s", err.message)
     display_lost: list[bool] = []
     # Qt leaves its event loop by itself only when the window system went away (the X server
     # died, the session ended): everything else ends through quit_requested.

@@ -15,23 +15,31 @@ import logging
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
+from screenpop.config.credentials import load_secret
 from screenpop.config.profile import Profile
+from screenpop.config.settings import Settings
+from screenpop.core.errors import ScreenpopError
 from screenpop.integration.identity import app_command
-from screenpop.services.connection import Connection
+from screenpop.superoffice.auth_kind import AuthKind
 from screenpop.superoffice.errors import (
     AuthenticationError,
     ForbiddenError,
     SignInNeededError,
 )
-from screenpop.sync.caller_ids import SyncResult
+from screenpop.superoffice.tenant import parse_tenant_address
 from screenpop.sync.process_protocol import (
     COMMAND,
     Handover,
     SyncProcessError,
     decode_answer,
 )
+from screenpop.sync.result import SyncResult
+
+if TYPE_CHECKING:
+    from screenpop.superoffice.bearer import OnlineSession
 
 log = logging.getLogger(__name__)
 
@@ -40,17 +48,47 @@ def sync_command(profile: Profile) -> list[str]:
     return [*app_command(console=True), "--profile", str(profile.root), COMMAND]
 
 
-async def sync_in_a_process(
-    profile: Profile, connection: Connection, language: str, command: Sequence[str] = ()
+def stored_secret(settings: Settings) -> str | None:
+    """The password or ticket the settings' sign-in uses, without an HTTP stack (None: the
+    child says what is missing, as ``screenpop sync`` would). Raises ConfigError when the
+    keyring cannot be read."""
+    try:
+        address = parse_tenant_address(settings.tenant_url, settings.environment or "online")
+    except ScreenpopError:
+        return None
+    return load_secret(address.tenant.base, settings.user)
+
+
+async def sync_as_app(
+    profile: Profile,
+    settings: Settings,
+    language: str,
+    online_session: Callable[[], OnlineSession | None],
 ) -> SyncResult:
-    """One sync of the profile's cache by a child process (``command``: how to start it, by
-    default this installation's program); raises what the child reported."""
+    """The tray app's sync: handed the stored secret (this process needs no HTTP stack for
+    it), or with Online sign-in the session's token."""
+    session = online_session() if settings.auth is AuthKind.ONLINE else None
+    return await sync_in_a_process(
+        profile, language, secret=stored_secret(settings), session=session
+    )
+
+
+async def sync_in_a_process(
+    profile: Profile,
+    language: str,
+    *,
+    secret: str | None = None,
+    session: OnlineSession | None = None,
+    command: Sequence[str] = (),
+) -> SyncResult:
+    """One sync of the profile's cache by a child process, handed ``secret`` (Onsite, or a
+    ticket on Online) or ``session``'s access token (Online sign-in); ``command``: how to
+    start it, by default this installation's program. Raises what the child reported."""
     argv = list(command) or sync_command(profile)
-    credential = await connection.credential()
+    credential = secret if session is None else await session.access_token()
     try:
         return await _run(argv, Handover(credential, language))
     except AuthenticationError as err:
-        session = connection.session
         if (
             session is None
             or credential is None

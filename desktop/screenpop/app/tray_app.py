@@ -18,15 +18,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 
-from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow
+from screenpop.app.call_flow import PRUNE_EVERY_MS, CallFlow, open_history
 from screenpop.app.call_services import CallServices
 from screenpop.app.heap import release_freed_memory
+from screenpop.app.lazy_http import LazyHttp
 from screenpop.app.live_pops import LivePops
 from screenpop.app.pops import PopController, pop_rules
 from screenpop.app.settings_watch import SettingsWatch
 from screenpop.app.setup_flow import SetupFlow
 from screenpop.app.softphone import Softphone
-from screenpop.app.sync_process import sync_in_a_process
+from screenpop.app.sync_process import sync_as_app
 from screenpop.app.sync_state import tray_state
 from screenpop.config.profile import Profile
 from screenpop.config.settings import Settings
@@ -37,21 +38,23 @@ from screenpop.core.matching import Candidate, MatchedBy, rank
 from screenpop.core.recent import RecentCall
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.integration.identity import app_command
-from screenpop.services.connection import Connection, make_connection
-from screenpop.services.http import http_client
 from screenpop.store.cache import CallerIdCache
-from screenpop.store.history import CallHistory, HistoryError
-from screenpop.superoffice.client import SuperOfficeClient
-from screenpop.sync.caller_ids import META_COUNT, SyncResult
+from screenpop.sync.result import META_COUNT, SyncResult
 from screenpop.sync.scheduler import SyncHealth, SyncScheduler, SyncStatus
-from screenpop.sync.ticket_statuses import MAX_AGE_S, TicketStatusBook
+from screenpop.sync.ticket_statuses import TicketStatusBook
 from screenpop.triggers.messages import Dial, Message, OpenContact, ShowApp, SyncNow
 from screenpop.ui.contact_windows import ContactWindows
 from screenpop.ui.i18n import install_translations
 from screenpop.ui.tray import TrayIcon, TrayState
+from screenpop.ui.widgets import bring_up
 from screenpop.ui.window_state import load_window_state, save_window_state
 
 if TYPE_CHECKING:
+    import httpx
+
+    from screenpop.services.connection import Connection
+    from screenpop.superoffice.bearer import OnlineSession
+    from screenpop.superoffice.client import SuperOfficeClient
     from screenpop.ui.about import AboutDialog
     from screenpop.ui.find_dialog import FindDialog
     from screenpop.ui.main_window import MainWindow
@@ -80,9 +83,9 @@ class ScreenpopApp:
         self.language = language
         self.quit_requested = asyncio.Event()
         self.tasks = BackgroundTasks()
-        # Made on the UI's loop, sent on a loop of their own: a summary does not wait for
-        # turns of the UI's loop between paints.
-        self.http = http_client(settings, threaded=True)
+        # Made when first needed (a call, a sign-in): the sync runs in a process of its own,
+        # so an app idle in the tray holds no HTTP stack.
+        self._http = LazyHttp(lambda: self.settings)
         self._connection: Connection | None = None
         self.cache = CallerIdCache(profile.cache_file)
         self.tray = TrayIcon()
@@ -104,7 +107,11 @@ class ScreenpopApp:
             settings, self.cache, self.windows, self.find, tray_geometry=self.tray.geometry
         )
         self.calls = CallFlow(
-            self.pops, _history(profile), self.tasks, self.set_recent_calls, pop_rules(settings)
+            self.pops,
+            open_history(profile.history_file),
+            self.tasks,
+            self.set_recent_calls,
+            pop_rules(settings),
         )
         self.live_pops = LivePops.compose(
             self.pops, self.client, self.cache, profile, self.tasks, lambda: self.settings,
@@ -139,19 +146,28 @@ class ScreenpopApp:
         self._tray_retry.setInterval(_TRAY_RETRY_MS)
         self._tray_retry.timeout.connect(self._show_tray)
 
+    @property
+    def http(self) -> httpx.AsyncClient:
+        return self._http.get()
+
+    @http.setter
+    def http(self, client: httpx.AsyncClient) -> None:
+        self._http.use(client)
+
     def client(self) -> SuperOfficeClient:
         if self._connection is None:
+            from screenpop.services.connection import make_connection
+
             self._connection = make_connection(self.settings, self.http, language=self.language)
         return self._connection.client
 
     async def sign_in(self) -> None:
         """SuperOffice Online: the browser sign-in, then a sync with the new token."""
         try:
-            self.client()
+            session = self._session()
         except ScreenpopError as err:
             self.tray.notify(QCoreApplication.translate("ScreenpopApp", "Sign-in"), err.message)
             return
-        session = self._connection.session if self._connection else None
         if session is None:
             return  # Onsite: the stored password is the sign-in
         try:
@@ -166,12 +182,13 @@ class ScreenpopApp:
         self.after_call.tenant_back()
 
     async def _sync(self) -> SyncResult:
-        # In a process of its own: a million caller IDs must not take the UI thread's frames.
-        client = self.client()
-        assert self._connection is not None
-        result = await sync_in_a_process(self.profile, self._connection, self.language)
-        await self.statuses.refresh(client, max_age_s=MAX_AGE_S)
+        result = await sync_as_app(self.profile, self.settings, self.language, self._session)
+        self.statuses.reload()  # the child may have fetched a newer status list
         return result
+
+    def _session(self) -> OnlineSession | None:
+        self.client()
+        return self._connection.session if self._connection else None
 
     @property
     def main_window(self) -> MainWindow:
@@ -272,12 +289,16 @@ class ScreenpopApp:
         if self._main_window is not None:
             self._main_window.hide()
         self.tray.hide()
-        await self.http.aclose()
+        made = self._http.take()
+        if made is not None:
+            await made.aclose()
         self.cache.close()
 
     # -- events ----------------------------------------------------------------------------
 
     def handle(self, message: Message) -> None:
+        if isinstance(message, CallEvent | OpenContact | Dial):
+            self._http.warm_up()
         if isinstance(message, CallEvent):
             self.calls.handle(message)
         elif isinstance(message, OpenContact):
@@ -302,16 +323,7 @@ class ScreenpopApp:
         if call.contact_id is None or call.contact_id <= 0:
             self.find(call.number)
             return
-        self.pops.open_contact(call.contact_id, self._recent_caller(call))
-
-    def _recent_caller(self, call: RecentCall) -> Candidate | None:
-        """The person who called, from the cache, so the window names them again."""
-        matched = self.pops.match_call(CallEvent(call.number, source="recent"))
-        for candidate in matched[1] if matched else []:
-            same_person = not call.person_id or candidate.person_id == call.person_id
-            if candidate.contact_id == call.contact_id and same_person:
-                return candidate
-        return None
+        self.pops.open_contact(call.contact_id, self.calls.recent_caller(call))
 
     def set_do_not_disturb(self, on: bool) -> None:
         log.info("do not disturb %s", "on" if on else "off")
@@ -372,8 +384,9 @@ class ScreenpopApp:
 
     def _reconnect(self, *, ca_changed: bool) -> None:
         self._connection = None
-        if ca_changed:
-            old, self.http = self.http, http_client(self.settings, threaded=True)
+        old = self._http.take() if ca_changed else None
+        if old is not None:
+            # The next request makes it anew, trusting the new CA file.
             self.tasks.spawn(old.aclose(), name="old HTTP client")
         self.scheduler.sync_now()
 
@@ -388,9 +401,7 @@ class ScreenpopApp:
             dialog.open_requested.connect(lambda c: self.pops.open_contact(c.contact_id, c))
             dialog.dial_requested.connect(self.after_call.dial)
             self._find_dialog = dialog
-        self._find_dialog.show()
-        self._find_dialog.raise_()
-        self._find_dialog.activateWindow()
+        bring_up(self._find_dialog)
         if text:
             self._find_dialog.search_edit.setText(text)
 
@@ -402,9 +413,7 @@ class ScreenpopApp:
             from screenpop.ui.about import AboutDialog
 
             self._about_dialog = AboutDialog()
-        self._about_dialog.show()
-        self._about_dialog.raise_()
-        self._about_dialog.activateWindow()
+        bring_up(self._about_dialog)
 
     def _cached_count(self, status: SyncStatus | None = None) -> int:
         # From the sync's own figures: COUNT(*) over a million rows would stall the UI thread.
@@ -436,11 +445,3 @@ class ScreenpopApp:
 
 def _open_in_browser(url: str) -> None:
     QDesktopServices.openUrl(QUrl(url))
-
-
-def _history(profile: Profile) -> CallHistory | None:
-    try:
-        return CallHistory(profile.history_file)
-    except HistoryError as err:
-        log.warning("no call history this time: %s", err.message)
-        return None

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from screenpop.config.profile import Profile
 
-# screenpop.sync.caller_ids.META_HASH (a test holds them together): set by every sync, read by
+# screenpop.sync.result.META_HASH (a test holds them together): set by every sync, read by
 # `lookup` without importing the sync (and with it asyncio and the HTTP stack).
 SYNCED_MARK = "caller_id_hash"
 # Commands whose options come from elsewhere: built only when they are the one chosen.
@@ -335,28 +335,18 @@ def _demo_server(args: argparse.Namespace) -> int:
 def _sync(profile: Profile) -> int:
     import asyncio
 
+    from screenpop.cli.sync_process import sync_with_statuses
     from screenpop.config.settings_files import load_settings
     from screenpop.services.connection import make_client
     from screenpop.services.http import http_client
     from screenpop.superoffice.errors import SignInNeededError
-    from screenpop.sync.caller_ids import sync_caller_ids
-    from screenpop.sync.ticket_statuses import TicketStatusBook
 
     settings = load_settings(profile)
 
     async def run() -> str:
         async with http_client(settings, strict=True) as http:
             client = make_client(settings, http)
-            # Side by side: the status list is one more request, and never fails the sync.
-            statuses = asyncio.ensure_future(
-                TicketStatusBook(profile.ticket_statuses_file).refresh(client)
-            )
-            try:
-                result = await sync_caller_ids(
-                    client, profile.cache_file, settings.home_region, **settings.sync_options()
-                )
-            finally:
-                await statuses
+            result = await sync_with_statuses(client, profile, settings)
         return result.summary_line()
 
     try:

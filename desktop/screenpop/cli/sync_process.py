@@ -12,15 +12,21 @@ import asyncio
 import logging
 import os
 import sys
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from screenpop.config.profile import Profile
 from screenpop.config.settings_files import load_settings
 from screenpop.core.errors import ScreenpopError
 from screenpop.services.connection import make_client
 from screenpop.services.http import http_client
-from screenpop.sync.caller_ids import SyncResult, sync_caller_ids
+from screenpop.sync.caller_ids import sync_caller_ids
 from screenpop.sync.process_protocol import Handover, encode_error, encode_result
+from screenpop.sync.result import SyncResult
+from screenpop.sync.ticket_statuses import MAX_AGE_S, TicketStatusBook
+
+if TYPE_CHECKING:
+    from screenpop.config.settings import Settings
+    from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +66,27 @@ async def _sync(profile: Profile, handover: Handover) -> SyncResult:
         client = make_client(
             settings, http, language=handover.language, credential=handover.credential
         )
+        return await sync_with_statuses(client, profile, settings, statuses_max_age_s=MAX_AGE_S)
+
+
+async def sync_with_statuses(
+    client: SuperOfficeClient,
+    profile: Profile,
+    settings: Settings,
+    *,
+    statuses_max_age_s: float | None = None,
+) -> SyncResult:
+    """The caller IDs, and beside them the ticket status list (``statuses_max_age_s``: only
+    when the kept one is older): one more request, which never fails the sync."""
+    statuses = asyncio.ensure_future(
+        TicketStatusBook(profile.ticket_statuses_file).refresh(client, max_age_s=statuses_max_age_s)
+    )
+    try:
         return await sync_caller_ids(
             client, profile.cache_file, settings.home_region, **settings.sync_options()
         )
+    finally:
+        await statuses
 
 
 def main(profile: Profile) -> int:

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from screenpop.core.call_log import appointment_times, description, has_marker, marker
 from screenpop.store.outbox import LogRow, Outbox, OutboxCounts, OutboxError
@@ -44,8 +45,10 @@ from screenpop.superoffice.appointments import (
     set_description,
     task_list,
 )
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import AuthenticationError, ServerError, SuperOfficeError
+
+if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
 

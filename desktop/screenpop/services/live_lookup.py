@@ -24,14 +24,17 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.live_match import as_live, check_hits, resolved, search_digits
 from screenpop.core.matching import Candidate
 from screenpop.core.phone import IncomingNumber
 from screenpop.core.token_bucket import TokenBucket
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import NotFoundError
+
+if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
 

@@ -22,13 +22,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screenpop.core.calls import Direction
 from screenpop.core.errors import DecodeError
 from screenpop.core.wire import as_int, as_list, as_object, as_str, format_datetime
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import BadResponseError
+
+if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
 
 _TASK_TYPE_PHONE = "phone"  # EAppntRecordTypes 5, sent by name
 _DIRECTION = {Direction.INCOMING: "incoming", Direction.OUTGOING: "outgoing"}

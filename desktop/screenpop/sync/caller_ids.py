@@ -7,11 +7,10 @@ import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from screenpop.core.errors import DecodeError
 from screenpop.core.models import CallerId
@@ -36,16 +35,20 @@ from screenpop.superoffice.caller_id_body import (
     decode_entries,
     yielding_to_the_ui,
 )
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.tenant import Tenant, parse_tenant_address
+from screenpop.sync.result import (
+    META_COUNT,
+    META_HASH,
+    META_LAYOUT,
+    META_SOURCE,
+    META_SYNCED_AT,
+    SyncResult,
+)
+
+if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
-
-META_HASH = "caller_id_hash"
-META_SYNCED_AT = "synced_at"
-META_SOURCE = "source"
-META_COUNT = "count"
-META_LAYOUT = "layout"
 
 
 def _source(tenant: Tenant, selection_id: int | None, min_days: int | None) -> str:
@@ -57,24 +60,6 @@ def _source(tenant: Tenant, selection_id: int | None, min_days: int | None) -> s
     only ever matches the set it was computed from)."""
     customer = parse_tenant_address(tenant.base).customer
     return f"{customer or tenant.base}|selection={selection_id}|days={min_days}"
-
-
-@dataclass(frozen=True, slots=True)
-class SyncResult:
-    added: int
-    removed: int
-    unchanged: int
-    skipped: int
-    total: int
-    seconds: float
-    changed: bool
-
-    def summary_line(self) -> str:
-        state = "changed" if self.changed else "no change"
-        return (
-            f"{state}: {self.added} added, {self.removed} removed, {self.unchanged} unchanged, "
-            f"{self.skipped} skipped ({self.total} caller IDs) in {self.seconds:.2f} s"
-        )
 
 
 def build_rows(

@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 
 from screenpop.core.errors import ConfigError, DecodeError, InvalidInputError, ScreenpopError
 from screenpop.superoffice import errors as superoffice_errors
-from screenpop.sync.caller_ids import SyncResult
+from screenpop.sync.result import SyncResult
 
 COMMAND = "sync-process"
 """The hidden command the app starts (``screenpop --profile DIR sync-process``)."""

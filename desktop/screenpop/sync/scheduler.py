@@ -13,7 +13,7 @@ from enum import StrEnum
 
 from screenpop.core.errors import ConfigError, ScreenpopError
 from screenpop.superoffice.errors import AuthenticationError
-from screenpop.sync.caller_ids import SyncResult
+from screenpop.sync.result import SyncResult
 
 log = logging.getLogger(__name__)
 

@@ -14,12 +14,15 @@ import logging
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from screenpop.core.errors import ScreenpopError
 from screenpop.core.ticket_status import TicketStatuses
 from screenpop.store.ticket_statuses import load_ticket_statuses, save_ticket_statuses
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.tenant import Tenant, parse_tenant_address
+
+if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +62,15 @@ class TicketStatusBook:
     def statuses(self, client: SuperOfficeClient) -> TicketStatuses:
         """The kept list of the client's tenant (read from the profile the first time)."""
         return self._entry(_key(client))[0]
+
+    def reload(self) -> None:
+        """The profile's file may hold a newer list (a sync process fetched it): read it again
+        when next needed, and name the statuses of lists in use anew (listeners)."""
+        in_use = bool(self._loaded)
+        self._loaded.clear()
+        if in_use:
+            for listener in list(self._listeners):
+                listener()
 
     def _entry(self, key: tuple[str, str]) -> tuple[TicketStatuses, float | None]:
         if key not in self._loaded:

@@ -28,12 +28,12 @@ from screenpop.core.models import Ticket
 from screenpop.core.summary_cache import SummaryCache
 from screenpop.core.tasks import BackgroundTasks
 from screenpop.core.ticket_status import TicketStatuses
-from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import NotFoundError
 from screenpop.sync.ticket_statuses import TicketStatusBook
 from screenpop.ui.i18n import arg
 
 if TYPE_CHECKING:
+    from screenpop.superoffice.client import SuperOfficeClient
     from screenpop.ui.contact_window import ContactWindow
 
 log = logging.getLogger(__name__)

@@ -29,6 +29,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, Q
 from screenpop.ui.text import plain_tooltip
 
 
+def bring_up(window: QWidget) -> None:
+    """Show a dialog the user asked for, in front, with the keyboard."""
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
     """``a`` moved ``amount`` (0..1) of the way towards ``b``."""
     return QColor.fromRgbF(
