@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+
 import httpx
 import pytest
 
@@ -145,3 +147,36 @@ async def test_online_needs_what_online_needs(
     async with httpx.AsyncClient() as http:
         with pytest.raises(ConfigError, match=says):
             make_connection(settings, http)
+
+
+async def test_a_sync_process_sends_what_the_app_handed_it(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's credential instead of the keyring's: Online the access token as Bearer
+    (api/authentication/online/auth-header-types.md), looked up and followed as the app's own
+    requests are, with no session (nothing to refresh or sign in with); Onsite the password."""
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path == "/api/state/Cust77":
+            return httpx.Response(200, json={"ContextIdentifier": "Cust77", "State": "Running",
+                                             "Endpoint": "https://online3.superoffice.com/Cust77",
+                                             "IsRunning": True})  # fmt: skip
+        return httpx.Response(200, json=None)
+
+    monkeypatch.setenv("SCREENPOP_SECRET", "the keyring's, not used")
+    online = Settings(tenant_url="https://online.superoffice.com/Cust77", auth=AuthKind.ONLINE,
+                      client_id="app-1")  # fmt: skip
+    onsite = Settings(tenant_url="https://crm.example.com/SuperOffice", user="jane")
+    async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as http:
+        connection = make_connection(online, http, credential="access-token")
+        assert connection.session is None
+        assert await connection.client.fetch_caller_ids("h") is None
+        password = make_connection(onsite, http, credential="pw")
+        assert await password.client.fetch_caller_ids() is None
+    assert [r.url.host for r in seen] == [
+        "online.superoffice.com", "online3.superoffice.com", "crm.example.com"
+    ]
+    assert seen[1].headers["Authorization"] == "Bearer access-token"
+    assert seen[2].headers["Authorization"] == "Basic " + base64.b64encode(b"jane:pw").decode()

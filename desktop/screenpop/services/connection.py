@@ -8,9 +8,9 @@ address is Online too: looked up and followed like Bearer, and sent with the ``S
 SuperOffice requires beside it (``api/authentication/online/auth-header-types.md``: the
 application's client secret). Basic is not allowed in Online (``onsite/webapi/index.md``).
 
-A sync process the app starts is handed the app's credential (:meth:`Connection.credential`)
-and builds its client with it (``make_connection(…, credential=…)``): the password or ticket
-instead of the keyring's, the access token instead of a session of its own.
+A sync process the app starts is handed the app's credential and builds its client with it
+(``make_connection(…, credential=…)``): the password or ticket instead of the keyring's, the
+access token instead of a session of its own.
 """
 
 from __future__ import annotations
@@ -56,15 +56,6 @@ class Connection:
     client: SuperOfficeClient
     session: OnlineSession | None = None
     """Online only: sign in with it when requests fail with SignInNeededError."""
-    secret: str | None = None
-    """Onsite, or a ticket on Online: the password or ticket the client sends."""
-
-    async def credential(self) -> str | None:
-        """What a sync process needs to act as this connection: the password or ticket, or
-        an access token to send now (refreshed first if it is about to expire)."""
-        if self.session is not None:
-            return await self.session.access_token()
-        return self.secret
 
 
 def make_client(
@@ -101,10 +92,7 @@ def make_connection(
     options = online or OnlineOptions.from_settings(settings)
     address = parse_tenant_address(settings.tenant_url, options.environment)
     if settings.auth is AuthKind.ONLINE:
-        if credential is not None:
-            return _online_with_token(address, http, options, time_zone, retry, language,
-                                      credential)  # fmt: skip
-        return _online(address, http, options, time_zone, retry, language)
+        return _online(address, http, options, time_zone, retry, language, credential)
     if address.is_online and settings.auth is AuthKind.BASIC:
         raise ConfigError(
             "SuperOffice Online does not accept a user name and password from apps: "
@@ -123,11 +111,11 @@ def make_connection(
         locator = TenantLocator.for_address(http, address, app_token=app_token)
         client = SuperOfficeClient(http, locator, auth, time_zone=time_zone,
                                    app_token=app_token, retry=retry, language=language)  # fmt: skip
-        return Connection(client, secret=secret)
+        return Connection(client)
     client = SuperOfficeClient(
         http, tenant, auth, time_zone=time_zone, retry=retry, language=language
     )
-    return Connection(client, secret=secret)
+    return Connection(client)
 
 
 def _ticket_app_token(address: TenantAddress, options: OnlineOptions) -> str:
@@ -151,26 +139,17 @@ def _ticket_app_token(address: TenantAddress, options: OnlineOptions) -> str:
     return token
 
 
-def _online_with_token(
+def _online(
     address: TenantAddress,
     http: httpx.AsyncClient,
     options: OnlineOptions,
     time_zone: str,
     retry: RetryPolicy | None,
     language: str,
-    token: str,
+    token: str | None = None,
 ) -> Connection:
-    """Online with an access token handed over: no session, no sign-in code loaded."""
-    _check_online(address, options)
-    app_token = load_app_secret(options.client_id, "app_token")
-    locator = TenantLocator.for_address(http, address, app_token=app_token)
-    auth = make_auth(AuthKind.ONLINE, "", token)
-    client = SuperOfficeClient(http, locator, auth, time_zone=time_zone, app_token=app_token,
-                               retry=retry, language=language)  # fmt: skip
-    return Connection(client)
-
-
-def _check_online(address: TenantAddress, options: OnlineOptions) -> None:
+    """``token``: an access token handed over (a sync process): sent as it is, with no
+    session and no sign-in code loaded."""
     if not address.customer:
         raise ConfigError(
             "SuperOffice Online sign-in needs the customer id in the tenant address, "
@@ -181,17 +160,22 @@ def _check_online(address: TenantAddress, options: OnlineOptions) -> None:
             "No client id is set up for the SuperOffice Online sign-in; "
             "an administrator sets `client_id` in the settings."
         )
+    app_token = load_app_secret(options.client_id, "app_token")
+    locator = TenantLocator.for_address(http, address, app_token=app_token)
+    session = None
+    if token is not None:
+        auth = make_auth(AuthKind.ONLINE, "", token)
+    else:
+        session = _session(address, http, options, locator)
+        auth = session.auth()
+    client = SuperOfficeClient(http, locator, auth, time_zone=time_zone, app_token=app_token,
+                               retry=retry, language=language)  # fmt: skip
+    return Connection(client, session)
 
 
-def _online(
-    address: TenantAddress,
-    http: httpx.AsyncClient,
-    options: OnlineOptions,
-    time_zone: str,
-    retry: RetryPolicy | None,
-    language: str,
-) -> Connection:
-    _check_online(address, options)
+def _session(
+    address: TenantAddress, http: httpx.AsyncClient, options: OnlineOptions, locator: TenantLocator
+) -> OnlineSession:
     from screenpop.config.credentials import (
         load_refresh_token,
         refresh_token_account,
@@ -200,8 +184,6 @@ def _online(
     from screenpop.superoffice.bearer import OnlineSession
     from screenpop.superoffice.oidc import OidcClient, OidcSettings
 
-    app_token = load_app_secret(options.client_id, "app_token")
-    locator = TenantLocator.for_address(http, address, app_token=app_token)
     oidc = OidcClient(
         http,
         OidcSettings(
@@ -212,19 +194,9 @@ def _online(
         ),
     )
     account = refresh_token_account(options.client_id, address.environment_base, address.customer)
-    session = OnlineSession(
+    return OnlineSession(
         oidc,
         load_refresh_token=functools.partial(load_refresh_token, account),
         save_refresh_token=functools.partial(store_refresh_token, account),
         locator=locator,
     )
-    client = SuperOfficeClient(
-        http,
-        locator,
-        session.auth(),
-        time_zone=time_zone,
-        app_token=app_token,
-        retry=retry,
-        language=language,
-    )
-    return Connection(client, session)
