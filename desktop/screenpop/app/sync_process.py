@@ -130,7 +130,14 @@ async def _run(argv: list[str], handover: Handover) -> SyncResult:
             if state.get("cancelled"):
                 child.terminate()
         log.info("sync started in process %d", child.pid)
-        output, _ = child.communicate(handover.encode())
+        try:
+            output, _ = child.communicate(handover.encode())
+        except OSError as err:  # its pipes failed: it is ended, and the sync with it
+            child.kill()
+            child.wait()
+            failure = SyncProcessError(f"The sync stopped: {err.strerror or err}")
+            loop.call_soon_threadsafe(_settle, done, failure)
+            return
         loop.call_soon_threadsafe(_settle, done, (output, child.returncode))
 
     threading.Thread(target=start_and_wait, name="sync process", daemon=True).start()
