@@ -228,7 +228,13 @@ class ContactWindows(QObject):
 
     def _build_spare(self) -> None:
         if self._spare is None:
-            self._spare = _window_class()(0, None, None)
+            spare = self._spare = _window_class()(0, None, None)
+            # Built means polished and laid out too: what building it posted (polish and layout
+            # requests, its views' queued calls) would otherwise wait for the next event the
+            # loop handles, a pop's, and run between the toast and its window (~8 ms).
+            spare.ensurePolished()
+            for part in (spare, *spare.findChildren(QObject)):
+                QCoreApplication.sendPostedEvents(part, 0)
 
     def _create(self, contact_id: int, caller: Candidate | None) -> ContactWindow:
         window, self._spare = self._spare, None
