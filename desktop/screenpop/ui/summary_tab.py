@@ -195,7 +195,9 @@ class SummaryTab(QWidget):
     def show_loading(self) -> None:
         self._loaded = False
         self._more = False
-        self.model.set_rows([])
+        if self.model.rowCount():
+            # An empty list is not emptied again: a reset has its header size the columns anew.
+            self.model.set_rows([])
         self.stack.setCurrentIndex(_Page.LOADING)
         self._update_bottom()
 
