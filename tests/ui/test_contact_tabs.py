@@ -9,8 +9,9 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import QDateTime, QLocale, QSize, Qt
 from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from screenpop.core.links import WebClientLinks
@@ -318,3 +319,22 @@ def test_tab_labels_with_ampersands_in_counts_stay_plain(
     window.show_summary(summary)
     window.filter_edit.setText("&")
     assert window.tabs.tabText(0) == "Tickets (0 of 3)"
+
+
+def test_cells_are_sized_as_the_style_sizes_them(window: ContactWindow, summary: ContactSummary):
+    # Columns sized to their contents ask every cell; the answers are remembered by text, and
+    # must be what the style itself says (with the status icon where there is one).
+    window.show_summary(summary)
+    plain = QStyledItemDelegate()
+    for key in ("tickets", "followups", "sales"):
+        page = window.pages[key]
+        view = page.view
+        delegate = view.itemDelegate()
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        option.decorationSize = view.iconSize() if view.iconSize().isValid() else QSize(16, 16)
+        for row in range(page.proxy.rowCount()):
+            for column in range(page.proxy.columnCount()):
+                index = page.proxy.index(row, column)
+                for _ in range(2):  # measured, then remembered
+                    assert delegate.sizeHint(option, index) == plain.sizeHint(option, index)
