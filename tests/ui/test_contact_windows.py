@@ -358,6 +358,32 @@ def test_a_summary_fetched_while_it_rang_is_shown_at_once(
     run(loop, demo_http, scenario())
 
 
+def test_while_the_client_is_being_made_the_fetch_ahead_awaits_it(
+    qtbot: QtBot,
+    loop: asyncio.AbstractEventLoop,
+    demo_http: httpx.AsyncClient,
+    switch: Switch,
+    make_windows: Callable[..., ContactWindows],
+) -> None:
+    """The app's first call: its HTTP stack is still being loaded. The fetch ahead does not
+    ask for the client until it is there (asking would hold the toast); the window waits."""
+    made: list[asyncio.Future[None]] = []
+    windows = make_windows(until_ready=lambda: made[0] if made and not made[0].done() else None)
+
+    async def scenario() -> None:
+        made.append(asyncio.get_running_loop().create_future())
+        windows.prefetch(2)
+        window = windows.open(2)
+        await asyncio.sleep(0.05)
+        assert switch.calls == 0 and window.view_state() is ViewState.LOADING
+        assert window._links is None  # not known yet: no link opens anything wrong
+        made[0].set_result(None)
+        await wait_until(lambda: window.view_state() is ViewState.READY)
+        assert window._links == switch.client.links
+
+    run(loop, demo_http, scenario())
+
+
 def test_a_window_opened_while_its_summary_is_on_the_way_waits_for_it(
     qtbot: QtBot,
     loop: asyncio.AbstractEventLoop,

@@ -8,8 +8,9 @@ its own while the toast paints, and the first request takes it from there.
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,12 @@ class LazyHttp:
     def made(self) -> bool:
         """Whether it exists, or is on its way."""
         return self._client is not None or self._coming is not None
+
+    def until_ready(self) -> Awaitable[object] | None:
+        """None when :meth:`get` answers at once; else what to await first (the warm-up)."""
+        if self._coming is None or self._coming.done():
+            return None
+        return asyncio.wrap_future(self._coming)
 
     def get(self) -> httpx.AsyncClient:
         """The client (waiting for the warm-up under way, if any; else made now)."""

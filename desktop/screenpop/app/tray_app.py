@@ -102,6 +102,7 @@ class ScreenpopApp:
             save_geometry=lambda state: save_window_state(profile, _CONTACT_GEOMETRY, state),
             keep_spare=True,
             statuses=self.statuses,
+            until_ready=self._http.until_ready,
         )
         self.pops = PopController(
             settings, self.cache, self.windows, self.find, tray_geometry=self.tray.geometry

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMainWindow,
-    QProgressBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -46,7 +45,7 @@ from screenpop.ui.text import (
     short_time,
     title_safe,
 )
-from screenpop.ui.widgets import Banner, Rule, bind_shortcuts, plain_label
+from screenpop.ui.widgets import Banner, Rule, bind_shortcuts, busy_bar, plain_label
 
 APP_NAME = "Screenpop"
 RELATIVE_TIME_REFRESH_MS = 60_000
@@ -114,11 +113,7 @@ class ContactWindow(QMainWindow):
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
         root.addWidget(self.header)
-        self.busy = QProgressBar()
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.setFixedHeight(3)
-        self.busy.hide()
+        self.busy = busy_bar()
         root.addWidget(self.busy)
         root.addWidget(Rule())
         root.addWidget(self._build_body(), 1)
@@ -277,10 +272,15 @@ class ContactWindow(QMainWindow):
         assert self._summary is None, "only a fresh window can take another company"
         self.contact_id = contact_id
         self._caller = caller
+        for page in self.pages.values():
+            page.model.set_context(contact_id=contact_id)
+        self.set_links(links)
+
+    def set_links(self, links: WebClientLinks | None) -> None:
+        """The web client's links, known once the client is (the app's first call)."""
         self._links = links
         for page in self.pages.values():
             page.model.set_links(links)
-            page.model.set_context(contact_id=contact_id)
         self._fill_header()
 
     def set_statuses(self, statuses: TicketStatuses) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QObject, QPoint, Qt, QTimer, Signal
@@ -81,12 +81,16 @@ class ContactWindows(QObject):
         save_geometry: GeometrySaver | None = None,
         keep_spare: bool = False,
         statuses: TicketStatusBook | None = None,
+        until_ready: Callable[[], Awaitable[object] | None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
         """``keep_spare``: build the next window ahead of time once one is open (the app does;
-        tests that count windows need not). ``statuses``: the tenant's ticket status names."""
+        tests that count windows need not). ``statuses``: the tenant's ticket status names.
+        ``until_ready``: None when ``client`` can be had at once, else what to await first
+        (the app's HTTP stack, loaded when the first call comes)."""
         super().__init__(parent)
         self._client = client
+        self._until_ready = until_ready
         self._statuses = statuses
         if statuses is not None:
             statuses.add_listener(self._statuses_changed)
@@ -166,8 +170,9 @@ class ContactWindows(QObject):
             asyncio.get_running_loop()
         except RuntimeError:
             return  # no loop to fetch with (a widget built outside the app): nothing ahead
-        # Sent now, before the toast is built and painted, not at the loop's next turn.
-        self._fetch(contact_id, eager=True)
+        # Sent now, before the toast is built and painted, not at the loop's next turn (unless
+        # the client is still being made: its first step would wait for it, holding the toast).
+        self._fetch(contact_id, eager=self._until_ready() is None)
 
     async def check(self, contact_id: int) -> bool:
         """Whether SuperOffice has the contact: False only when it says it has not (offline,
@@ -177,6 +182,7 @@ class ContactWindows(QObject):
             return True
         limit = self._default_limit
         try:
+            await self._ready()
             summary = await self._client().get_contact_summary(contact_id, limit)
         except NotFoundError:
             return False
@@ -209,13 +215,15 @@ class ContactWindows(QObject):
 
     # -- windows -----------------------------------------------------------------------------
     def _links(self) -> WebClientLinks | None:
+        if self._until_ready() is not None:
+            return None  # the client is being made: its load gives the window them (_ready)
         try:
             return self._client().links
         except ScreenpopError:
             return None
 
     def _ticket_statuses(self) -> TicketStatuses:
-        if self._statuses is None:
+        if self._statuses is None or self._until_ready() is not None:
             return TicketStatuses()
         try:
             return self._statuses.statuses(self._client())
@@ -313,8 +321,21 @@ class ContactWindows(QObject):
         if self._fetches.get(contact_id) is task:
             del self._fetches[contact_id]
 
+    async def _ready(self) -> None:
+        """The client, once it can be had; windows opened meanwhile get its links and the
+        tenant's status names then."""
+        waiting = self._until_ready()
+        if waiting is None:
+            return
+        await waiting
+        links, statuses = self._links(), self._ticket_statuses()
+        for window in self._windows.values():  # all opened while it was being made
+            window.set_links(links)
+            window.set_statuses(statuses)
+
     async def _load(self, contact_id: int, limit: int) -> None:
         try:
+            await self._ready()
             summary = await self._client().get_contact_summary(contact_id, limit)
         except ScreenpopError as err:
             window = self._windows.get(contact_id)

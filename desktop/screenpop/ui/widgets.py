@@ -24,7 +24,15 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
 )
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from screenpop.ui.text import plain_tooltip
 
@@ -34,6 +42,16 @@ def bring_up(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def busy_bar() -> QProgressBar:
+    """A thin bar that moves while work is under way (hidden until shown)."""
+    bar = QProgressBar()
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setFixedHeight(3)
+    bar.hide()
+    return bar
 
 
 def mix(a: QColor, b: QColor, amount: float) -> QColor:
