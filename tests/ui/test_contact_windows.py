@@ -18,7 +18,7 @@ from screenpop.core.tasks import BackgroundTasks
 from screenpop.superoffice.client import SuperOfficeClient
 from screenpop.superoffice.errors import TenantUnreachableError
 from screenpop.ui.contact_window import ViewState
-from screenpop.ui.contact_windows import FRESH_S, ContactWindows
+from screenpop.ui.contact_windows import FRESH_S, HOLD_MS, ContactWindows
 from tests.ui.conftest import demo_client, wait_until
 
 UNREACHABLE = "Cannot reach SuperOffice at demo.test (nothing answered)."
@@ -399,6 +399,32 @@ def test_a_window_opened_while_its_summary_is_on_the_way_waits_for_it(
         window = windows.open(2)
         assert windows._fetches[2] is task  # not asked twice
         assert window.view_state() is ViewState.LOADING
+        # Shown once it is filled: not drawn loading, then drawn again a moment later.
+        assert not window.isVisible()
+        await wait_until(lambda: window.isVisible())
+        assert window.view_state() is ViewState.READY
+
+    run(loop, demo_http, scenario())
+
+
+def test_a_window_whose_summary_is_slow_is_shown_loading_after_a_few_frames(
+    qtbot: QtBot,
+    loop: asyncio.AbstractEventLoop,
+    demo_http: httpx.AsyncClient,
+    make_windows: Callable[..., ContactWindows],
+) -> None:
+    answer: list[asyncio.Future[None]] = []
+    windows = make_windows(until_ready=lambda: answer[0] if not answer[0].done() else None)
+
+    async def scenario() -> None:
+        answer.append(asyncio.get_running_loop().create_future())  # a tenant far away
+        windows.prefetch(2)
+        window = windows.open(2)
+        started = asyncio.get_running_loop().time()
+        await wait_until(lambda: window.isVisible())
+        assert asyncio.get_running_loop().time() - started >= HOLD_MS / 1000 - 0.01
+        assert window.view_state() is ViewState.LOADING
+        answer[0].set_result(None)
         await wait_until(lambda: window.view_state() is ViewState.READY)
 
     run(loop, demo_http, scenario())
