@@ -140,6 +140,7 @@ class ContactWindows(QObject):
             if self.cache.fresh(contact_id, FRESH_S) is None:
                 self.refresh(contact_id)
         else:
+            self._held.pop(window, None)  # shown now, as it is
             if caller is not None or callers:
                 window.set_caller(caller)
             self.refresh(contact_id)
