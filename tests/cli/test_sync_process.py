@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import keyring
 import pytest
 
 from screenpop.app.sync_process import stored_secret, sync_command, sync_in_a_process
@@ -34,7 +35,9 @@ def tenant() -> Iterator[str]:
 
 @pytest.fixture(autouse=True)
 def _no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The child inherits this: whatever it needs, it is handed.
+    # The child inherits this: whatever it needs, it is handed. This process's keyring (the
+    # tests' own, chosen when first asked for) is chosen before, not from this variable.
+    keyring.get_keyring()
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 
