@@ -3,6 +3,8 @@ its own while the toast paints, awaited (never waited for) by what needs it firs
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 
 from screenpop.app.lazy_http import LazyHttp
@@ -40,3 +42,18 @@ async def test_a_given_client_is_the_one_used() -> None:
     assert http.until_ready() is None and http.get() is given
     await given.aclose()
 
+
+
+async def test_an_await_of_the_warm_up_cancelled_leaves_it_be() -> None:
+    """A summary fetch superseded while the client is being made is cancelled; the client
+    still comes, for the fetch that replaced it."""
+    http = LazyHttp(lambda: Settings(region="NO"))
+    http.warm_up()
+    first, second = http.until_ready(), http.until_ready()
+    assert first is not None and second is not None
+    waiting = asyncio.ensure_future(first)
+    waiting.cancel()
+    await second
+    client = http.get()
+    assert isinstance(client, httpx.AsyncClient)
+    await client.aclose()

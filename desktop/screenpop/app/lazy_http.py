@@ -40,10 +40,26 @@ class LazyHttp:
         return self._client is not None or self._coming is not None
 
     def until_ready(self) -> Awaitable[object] | None:
-        """None when :meth:`get` answers at once; else what to await first (the warm-up)."""
-        if self._coming is None or self._coming.done():
+        """None when :meth:`get` answers at once; else what to await first (the warm-up).
+        Cancelling that await leaves the warm-up be: others await it too."""
+        coming = self._coming
+        if coming is None or coming.done():
             return None
-        return asyncio.wrap_future(self._coming)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return None  # nothing can await it here: get() waits
+        ready: asyncio.Future[None] = loop.create_future()
+
+        def settle() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        def tell(_: Future[httpx.AsyncClient]) -> None:
+            loop.call_soon_threadsafe(settle)
+
+        coming.add_done_callback(tell)
+        return ready
 
     def get(self) -> httpx.AsyncClient:
         """The client (waiting for the warm-up under way, if any; else made now)."""
